@@ -1,0 +1,77 @@
+import Vapor
+
+/// What every page shares: title, language, the signed-in person, the menu, the CSRF token.
+struct Layout: Encodable {
+    struct NavItem: Encodable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    let title: String
+    let lang: String
+    let otherLang: String
+    let userName: String?
+    let nav: [NavItem]
+    let csrf: String
+    let flash: String?
+    let path: String
+
+    static func make(_ request: Request, title: String) async throws -> Layout {
+        let principal = request.principal
+        return Layout(
+            title: title,
+            lang: request.language.rawValue,
+            otherLang: request.language == .id ? "en" : "id",
+            userName: principal?.displayName,
+            nav: navigation(for: principal, request: request),
+            csrf: CSRFMiddleware.token(for: request),
+            flash: Flash.take(request),
+            // Where the language switch returns: a re-rendered POST has no page at its address.
+            path: request.method == .GET ? request.url.path + (request.url.query.map { "?" + $0 } ?? "") : Paths.home
+        )
+    }
+
+    private static func navigation(for principal: Principal?, request: Request) -> [NavItem] {
+        guard let principal else { return [] }
+        var items: [(String, String)] = [(Paths.home, "nav.home")]
+        if principal.isAdmin || principal.isOperator || principal.has(.supervisor) {
+            items.append((Paths.employees, "nav.employees"))
+        }
+        if principal.isAdmin || principal.isOperator {
+            items.append((Paths.agencies, "nav.agencies"))
+            items.append((Paths.positions, "nav.positions"))
+        }
+        if principal.isAdmin { items.append((Paths.audit, "nav.audit")) }
+        if principal.employeeID != nil { items.append((Paths.profile, "nav.profile")) }
+        let path = request.url.path
+        return items.map { href, key in
+            NavItem(
+                href: href, label: request.t(key),
+                current: href == "/" ? path == "/" : path.hasPrefix(href))
+        }
+    }
+}
+
+/// A one-time message shown on the next page (after a redirect), kept in the session.
+enum Flash {
+    static func set(_ request: Request, _ text: String) { request.session.data["flash"] = text }
+
+    static func take(_ request: Request) -> String? {
+        guard let text = request.session.data["flash"] else { return nil }
+        request.session.data["flash"] = nil
+        return text
+    }
+}
+
+extension Request {
+    /// Renders a page model with its template; pages never see Fluent models.
+    func renderPage(_ template: String, _ page: some Encodable, status: HTTPResponseStatus = .ok) async throws
+        -> Response
+    {
+        let view = try await self.view.render(template, page)
+        let response = try await view.encodeResponse(status: status, for: self)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Vapor
+
+/// Everything the process reads from its environment, gathered once so that tests can
+/// build the same application from hand-made values.
+public struct Settings: Sendable {
+    public enum DatabaseChoice: Sendable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String, searchPath: [String]? = nil)
+    }
+
+    public var dataDirectory: String
+    public var database: DatabaseChoice
+    /// Password for the first `admin` account; generated and printed when nil.
+    public var adminPassword: String?
+    public var throttle: LoginThrottlePolicy
+    /// Lower bcrypt cost in tests: a real cost makes the suite crawl without testing more.
+    public var bcryptCost: Int
+    public var clock: any LontarClock
+    public var autoMigrate: Bool
+    /// Only sent over HTTPS: on by default behind a TLS proxy (`LONTAR_SECURE_COOKIES=1`).
+    public var secureCookies: Bool
+
+    public init(
+        dataDirectory: String,
+        database: DatabaseChoice,
+        adminPassword: String? = nil,
+        throttle: LoginThrottlePolicy = .standard,
+        bcryptCost: Int = 12,
+        clock: any LontarClock = SystemClock(),
+        autoMigrate: Bool = true,
+        secureCookies: Bool = false
+    ) {
+        self.dataDirectory = dataDirectory
+        self.database = database
+        self.adminPassword = adminPassword
+        self.throttle = throttle
+        self.bcryptCost = bcryptCost
+        self.clock = clock
+        self.autoMigrate = autoMigrate
+        self.secureCookies = secureCookies
+    }
+
+    public static func fromEnvironment() -> Settings {
+        let env = ProcessInfo.processInfo.environment
+        let dataDirectory = env["LONTAR_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "lontar-data"
+        let database: DatabaseChoice
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            database = .postgres(url: url)
+        } else {
+            database = .sqliteFile(path: dataDirectory + "/lontar.sqlite")
+        }
+        return Settings(
+            dataDirectory: dataDirectory,
+            database: database,
+            adminPassword: env["LONTAR_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
+            secureCookies: env["LONTAR_SECURE_COOKIES"] == "1"
+        )
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = Settings }
+
+    public var settings: Settings {
+        get {
+            guard let settings = storage[SettingsKey.self] else {
+                fatalError("configure(_:settings:) must run before settings are read")
+            }
+            return settings
+        }
+        set { storage[SettingsKey.self] = newValue }
+    }
+
+    public var clock: any LontarClock { settings.clock }
+}
+
+extension Request {
+    var clock: any LontarClock { application.clock }
+    var now: Date { application.clock.now() }
+}

@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import LontarCore
+import SQLKit
+import Vapor
+
+/// Writes validated employee rows — one from a form, ten thousand from a CSV — with the same
+/// rules: the OPD must exist and be the operator's own, supervisors must exist (in the file
+/// or the database) without cycles, e-mails stay unique, unknown units and positions are
+/// created. Checks run first; if any fails nothing is written.
+struct EmployeeWriter {
+    struct Outcome: Sendable {
+        var created = 0
+        var updated = 0
+        var issues: [ImportIssue] = []
+    }
+
+    let principal: Principal
+    let now: Date
+
+    private static let batchSize = 400
+
+    func write(_ rows: [EmployeeImportRow], on db: any Database, dryRun: Bool) async throws -> Outcome {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        var outcome = Outcome()
+        let agencies = try await Agency.query(on: db).all()
+        let agencyByCode = Dictionary(agencies.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+        let nips = rows.map(\.nip.value)
+        let existing = try await existingEmployees(nips: nips, sql: sql)
+        for row in rows {
+            guard let agency = agencyByCode[row.agencyCode] else {
+                outcome.issues.append(issue(row, "kode_opd", "import.agency_unknown", [row.agencyCode]))
+                continue
+            }
+            if !principal.canManage(agencyID: agency.id) {
+                outcome.issues.append(issue(row, "kode_opd", "import.agency_not_yours", [row.agencyCode]))
+            } else if let current = existing[row.nip.value], !principal.canManage(agencyID: current.agencyID) {
+                outcome.issues.append(issue(row, "nip", "import.employee_not_yours", [row.nip.value]))
+            }
+        }
+        outcome.issues += try await supervisorIssues(rows, existing: existing, sql: sql)
+        outcome.issues += try await emailIssues(rows, sql: sql)
+        outcome.issues.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+        outcome.created = rows.filter { existing[$0.nip.value] == nil }.count
+        outcome.updated = rows.count - outcome.created
+        guard outcome.issues.isEmpty, !dryRun else { return outcome }
+
+        let unitIDs = try await ensureUnits(rows, agencyByCode: agencyByCode, sql: sql)
+        let positionIDs = try await ensurePositions(rows, agencyByCode: agencyByCode, sql: sql)
+        var idByNIP = existing.mapValues(\.id)
+        for row in rows where idByNIP[row.nip.value] == nil { idByNIP[row.nip.value] = UUID() }
+        let supervisorsOfOthers = try await employeeIDs(
+            nips: Set(rows.compactMap(\.supervisorNIP)).subtracting(nips), sql: sql)
+        idByNIP.merge(supervisorsOfOthers) { current, _ in current }
+
+        for batch in Self.supervisorsFirst(rows).chunked(into: Self.batchSize) {
+            var insert = sql.insert(into: Employee.schema).columns(Self.columns)
+            for row in batch {
+                guard let agencyID = agencyByCode[row.agencyCode]?.id, let id = idByNIP[row.nip.value] else { continue }
+                let unitID = row.unitName.flatMap { unitIDs[UnitKey(agencyID: agencyID, name: $0)] }
+                let positionID = row.positionTitle.flatMap { positionIDs[UnitKey(agencyID: agencyID, name: $0)] }
+                let values: [any Encodable & Sendable] = [
+                    id, row.nip.value, row.kind.rawValue, row.name, row.frontTitle, row.backTitle, row.grade?.code,
+                    agencyID, unitID, positionID, row.supervisorNIP.flatMap { idByNIP[$0] }, row.email, row.phone,
+                    row.nip.birthDate.iso, row.nip.gender.rawValue, true, Self.searchText(row), now, now,
+                ]
+                insert = insert.values(values.map { SQLBind($0) })
+            }
+            try await insert.onConflict(with: ["nip"]) { conflict in
+                var update = conflict
+                for column in Self.columns where !["id", "nip", "created_at"].contains(column) {
+                    update = update.set(excludedValueOf: column)
+                }
+                return update
+            }.run()
+        }
+        return outcome
+    }
+
+    static let columns = [
+        "id", "nip", "kind", "name", "front_title", "back_title", "grade", "agency_id", "unit_id", "position_id",
+        "supervisor_id", "email", "phone", "birth_date", "gender", "active", "search_text", "created_at", "updated_at",
+    ]
+
+    static func searchText(_ row: EmployeeImportRow) -> String {
+        [row.nip.value, row.frontTitle, row.name, row.backTitle, row.email].compactMap { $0 }.joined(separator: " ")
+            .lowercased()
+    }
+
+    private func issue(_ row: EmployeeImportRow, _ column: String, _ key: String, _ args: [String]) -> ImportIssue {
+        ImportIssue(line: row.line, column: column, message: LocalizableMessage(key, args))
+    }
+
+    /// Supervisors before the people who report to them, so each batch's foreign keys resolve.
+    static func supervisorsFirst(_ rows: [EmployeeImportRow]) -> [EmployeeImportRow] {
+        let byNIP = Dictionary(rows.map { ($0.nip.value, $0) }, uniquingKeysWith: { first, _ in first })
+        var done = Set<String>()
+        var visiting = Set<String>()
+        var ordered: [EmployeeImportRow] = []
+        ordered.reserveCapacity(rows.count)
+        func place(_ row: EmployeeImportRow) {
+            let nip = row.nip.value
+            guard !done.contains(nip), !visiting.contains(nip) else { return }
+            visiting.insert(nip)
+            if let boss = row.supervisorNIP, let bossRow = byNIP[boss] { place(bossRow) }
+            visiting.remove(nip)
+            done.insert(nip)
+            ordered.append(row)
+        }
+        for row in rows { place(row) }
+        return ordered
+    }
+}
+
+struct UnitKey: Hashable {
+    let agencyID: UUID
+    let name: String
+}
+
+extension Array {
+    func chunked(into size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

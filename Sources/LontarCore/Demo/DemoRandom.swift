@@ -1,0 +1,43 @@
+// A tiny seeded pseudo-random generator (SplitMix64) for the demo dataset.
+// It avoids the standard library's random APIs on purpose: their algorithms may
+// change between Swift versions, and the demo data must be identical everywhere.
+
+struct DemoRandom: Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `range` (modulo bias is irrelevant for demo data).
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        let span = UInt64(range.upperBound - range.lowerBound) + 1
+        return range.lowerBound + Int(next() % span)
+    }
+
+    /// True with probability `p` (0...1).
+    mutating func chance(_ p: Double) -> Bool {
+        let unit = Double(next() >> 11) / Double(UInt64(1) << 53)
+        return unit < p
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T {
+        precondition(!items.isEmpty, "pick from an empty list")
+        return items[int(0...(items.count - 1))]
+    }
+
+    /// A string of `count` decimal digits.
+    mutating func digits(_ count: Int) -> String {
+        var text = ""
+        for _ in 0..<count { text += String(int(0...9)) }
+        return text
+    }
+}

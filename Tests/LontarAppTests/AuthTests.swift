@@ -1,0 +1,178 @@
+import Fluent
+import SQLKit
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import LontarApp
+
+@Suite("Sign-in, sessions, lockout, tokens")
+struct AuthTests {
+    @Test("the first administrator signs in with the configured password")
+    func adminSignsIn() async throws {
+        try await withLontar { app in
+            let browser = Browser(app)
+            let page = try await browser.signIn("admin", adminPassword)
+            #expect(page.status == .seeOther)
+            #expect(page.location == "/")
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            #expect(home.body.contains("Administrator BKPPD"))
+        }
+    }
+
+    @Test("a civil servant signs in with NIP (spaces allowed) or e-mail")
+    func signInWithNIPOrEmail() async throws {
+        try await withLontar { app in
+            let agency = try await Fixtures.agency(app, "DINKES")
+            let person = try await Fixtures.employee(app, 7, agency: agency, email: "maria.ndun@kupangkota.go.id")
+            try await Fixtures.account(app, for: person)
+            let spaced = "19850312 201001 1 007"
+            #expect(try await Browser(app).signIn(spaced, Fixtures.password).status == .seeOther)
+            #expect(try await Browser(app).signIn("Maria.Ndun@kupangkota.go.id", Fixtures.password).status == .seeOther)
+        }
+    }
+
+    @Test("a wrong password is refused and no session is granted")
+    func wrongPassword() async throws {
+        try await withLontar { app in
+            let browser = Browser(app)
+            let page = try await browser.signIn("admin", "not-the-password")
+            #expect(page.status == .unauthorized)
+            let home = try await browser.get("/pegawai")
+            #expect(home.status == .seeOther)
+            #expect(home.location?.hasPrefix("/masuk") == true)
+        }
+    }
+
+    @Test("a form posted without the CSRF token is refused")
+    func csrfRequired() async throws {
+        try await withLontar { app in
+            let browser = Browser(app)
+            try await browser.get("/masuk")
+            let page = try await browser.post(
+                "/masuk", form: ["identifier": "admin", "password": adminPassword], withCSRF: false)
+            #expect(page.status == .forbidden)
+            let forged = try await browser.post(
+                "/masuk", form: ["identifier": "admin", "password": adminPassword, "_csrf": "forged"], withCSRF: false)
+            #expect(forged.status == .forbidden)
+        }
+    }
+
+    @Test("five failures lock the account, even against the right password, until the lock expires")
+    func lockout() async throws {
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
+            let browser = Browser(app)
+            var statuses: [HTTPResponseStatus] = []
+            for _ in 0..<5 { statuses.append(try await browser.signIn("admin", "wrong").status) }
+            #expect(statuses == [.unauthorized, .unauthorized, .unauthorized, .unauthorized, .tooManyRequests])
+            let whileLocked = try await browser.signIn("admin", adminPassword)
+            #expect(whileLocked.status == .tooManyRequests)
+            clock.advance(16 * 60)
+            let afterLock = try await browser.signIn("admin", adminPassword)
+            #expect(afterLock.status == .seeOther)
+        }
+    }
+
+    @Test("many failures from one address lock that address for every account")
+    func addressLockout() async throws {
+        try await withLontar { app in
+            let browser = Browser(app)
+            for n in 0..<19 { _ = try await browser.signIn("nobody\(n)", "wrong") }
+            #expect(try await browser.signIn("nobody-else", "wrong").status == .tooManyRequests)
+            #expect(try await browser.signIn("admin", adminPassword).status == .tooManyRequests)
+        }
+    }
+
+    @Test("a temporary password must be changed before anything else")
+    func mustChangePassword() async throws {
+        try await withLontar { app in
+            let agency = try await Fixtures.agency(app, "DINSOS")
+            let person = try await Fixtures.employee(app, 8, agency: agency)
+            try await Fixtures.account(app, for: person, mustChange: true)
+            let browser = Browser(app)
+            #expect(try await browser.signIn(person.nip, Fixtures.password).location == "/akun/kata-sandi")
+            #expect(try await browser.get("/profil").location == "/akun/kata-sandi")
+            let weak = try await browser.post(
+                "/akun/kata-sandi", form: ["current": Fixtures.password, "new": "short", "confirm": "short"])
+            #expect(weak.status == .unprocessableEntity)
+            let done = try await browser.post(
+                "/akun/kata-sandi",
+                form: ["current": Fixtures.password, "new": "Baru-sandi-2027", "confirm": "Baru-sandi-2027"])
+            #expect(done.status == .seeOther)
+            #expect(try await browser.get("/profil").status == .ok)
+            #expect(try await Browser(app).signIn(person.nip, "Baru-sandi-2027").status == .seeOther)
+        }
+    }
+
+    @Test("sessions live in the database: a second process serves the same signed-in user")
+    func sessionsSharedAcrossProcesses() async throws {
+        let file = NSTemporaryDirectory() + "lontar-shared-\(UUID().uuidString).sqlite"
+        let schema = "t_shared_" + UUID().uuidString.prefix(8).lowercased()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var cookie: String?
+        try await withLontar(sharedSQLiteFile: file, schema: schema) { first in
+            let browser = Browser(first)
+            #expect(try await browser.signIn("admin", adminPassword).status == .seeOther)
+            cookie = browser.cookie
+            try await withLontar(sharedSQLiteFile: file, schema: schema) { second in
+                let other = Browser(second)
+                other.cookie = cookie
+                let page = try await other.get("/audit")
+                #expect(page.status == .ok)
+            }
+            if TestDatabase.isPostgres, let sql = first.db as? any SQLDatabase {
+                try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+            }
+        }
+        #expect(cookie != nil)
+    }
+
+    @Test("API tokens: issued for a password, stored hashed, refused once revoked")
+    func apiTokens() async throws {
+        try await withLontar { app in
+            let token = try await Fixtures.apiToken(app, username: "admin", password: adminPassword)
+            let stored = try await APIToken.query(on: app.db).all()
+            #expect(stored.count == 1)
+            #expect(stored.first?.tokenHash != token)
+            let bearer = HTTPHeaders([("Authorization", "Bearer \(token)")])
+            try await app.testing().test(.GET, "api/v1/agencies", headers: bearer) { res in
+                #expect(res.status == .ok)
+            }
+            try await app.testing().test(.DELETE, "api/v1/auth/token", headers: bearer) { res in
+                #expect(res.status == .noContent)
+            }
+            try await app.testing().test(.GET, "api/v1/agencies", headers: bearer) { res in
+                #expect(res.status == .unauthorized)
+                #expect(res.body.string.contains("\"code\":\"unauthenticated\""))
+            }
+        }
+    }
+
+    @Test("a wrong password for a token answers 401 with a machine code")
+    func tokenWrongPassword() async throws {
+        try await withLontar { app in
+            try await app.testing().test(
+                .POST, "api/v1/auth/token",
+                beforeRequest: { req in try req.content.encode(["username": "admin", "password": "nope"]) },
+                afterResponse: { res in
+                    #expect(res.status == .unauthorized)
+                    #expect(res.body.string.contains("invalid_credentials"))
+                })
+        }
+    }
+
+    @Test("security headers and cookie flags")
+    func securityHeaders() async throws {
+        try await withLontar { app in
+            try await app.testing().test(.GET, "masuk") { res in
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+                #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
+                let cookie = res.headers.first(name: .setCookie) ?? ""
+                #expect(cookie.contains("HttpOnly"))
+                #expect(cookie.contains("SameSite=Lax"))
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import LontarApp
+
+/// A clock the tests move by hand.
+final class TestClock: LontarClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_795_000_000)) { current = start }  // 2026-11-18
+
+    func now() -> Date { lock.withLock { current } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+enum TestDatabase {
+    /// Set by `.ci/run` for the PostgreSQL pass; unset means SQLite.
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["LONTAR_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var isPostgres: Bool { postgresURL != nil }
+}
+
+let adminPassword = "Admin-sandi-2026"
+
+/// A fresh application on a fresh database (an in-memory SQLite, or a new schema in the test
+/// PostgreSQL), always shut down and cleaned up afterwards.
+func withLontar(
+    clock: TestClock = TestClock(), sharedSQLiteFile: String? = nil, schema: String? = nil,
+    _ test: (Application) async throws -> Void
+) async throws {
+    let app = try await Application.make(.testing)
+    let schemaName = schema ?? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    let database: Settings.DatabaseChoice
+    if let url = TestDatabase.postgresURL {
+        database = .postgres(url: url, searchPath: [schemaName])
+    } else if let file = sharedSQLiteFile {
+        database = .sqliteFile(path: file)
+    } else {
+        database = .sqliteMemory
+    }
+    let settings = Settings(
+        dataDirectory: NSTemporaryDirectory() + "lontar-test-" + UUID().uuidString, database: database,
+        adminPassword: adminPassword, throttle: .testing, bcryptCost: 4, clock: clock, autoMigrate: false)
+    do {
+        try await configure(app, settings: settings)
+        if TestDatabase.isPostgres, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schemaName)").run()
+        }
+        try await prepareDatabase(app)
+        try await test(app)
+    } catch {
+        await cleanUp(app, schema: schema == nil ? schemaName : nil)
+        throw error
+    }
+    await cleanUp(app, schema: schema == nil ? schemaName : nil)
+}
+
+private func cleanUp(_ app: Application, schema: String?) async {
+    if TestDatabase.isPostgres, let schema, let sql = app.db as? any SQLDatabase {
+        try? await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+}
