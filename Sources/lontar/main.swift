@@ -2,6 +2,10 @@ import LontarApp
 import Vapor
 
 var env = try Environment.detect()
+// `lontar --port 9000` means `lontar serve --port 9000`: people type the flags without the verb.
+if env.arguments.count > 1, env.arguments[1].hasPrefix("-"), env.arguments[1] != "--help" {
+    env.arguments.insert("serve", at: 1)
+}
 try LoggingSystem.bootstrap(from: &env)
 let app = try await Application.make(env)
 do {

@@ -23,22 +23,48 @@ struct AuthorizationTests {
 
     /// Pages: who may open them. Everyone else must get 403 (or be sent to sign in).
     static let pages: [Case] = [
-        Case(method: .GET, path: { _ in "/pegawai" }, allowed: [.supervisor, .healthOperator, .educationOperator, .admin], label: "employee list"),
-        Case(method: .GET, path: { "/pegawai/\($0.staff.nip)" }, allowed: [.staff, .supervisor, .healthOperator, .admin], label: "health staff record"),
-        Case(method: .GET, path: { "/pegawai/\($0.teacher.nip)" }, allowed: [.educationOperator, .admin], label: "teacher record"),
-        Case(method: .GET, path: { "/pegawai/\($0.staff.nip)/ubah" }, allowed: [.healthOperator, .admin], label: "edit health staff"),
-        Case(method: .GET, path: { _ in "/pegawai/baru" }, allowed: [.healthOperator, .educationOperator, .admin], label: "new employee"),
-        Case(method: .GET, path: { _ in "/pegawai/impor" }, allowed: [.healthOperator, .educationOperator, .admin], label: "import page"),
-        Case(method: .GET, path: { _ in "/pegawai/impor/template.csv" }, allowed: [.healthOperator, .educationOperator, .admin], label: "import template"),
-        Case(method: .GET, path: { _ in "/pegawai/ekspor.csv" }, allowed: [.supervisor, .healthOperator, .educationOperator, .admin], label: "export"),
-        Case(method: .GET, path: { _ in "/opd" }, allowed: [.healthOperator, .educationOperator, .admin], label: "OPD list"),
+        Case(
+            method: .GET, path: { _ in "/pegawai" },
+            allowed: [.supervisor, .healthOperator, .educationOperator, .admin], label: "employee list"),
+        Case(
+            method: .GET, path: { "/pegawai/\($0.staff.nip)" },
+            allowed: [.staff, .supervisor, .healthOperator, .admin], label: "health staff record"),
+        Case(
+            method: .GET, path: { "/pegawai/\($0.teacher.nip)" }, allowed: [.educationOperator, .admin],
+            label: "teacher record"),
+        Case(
+            method: .GET, path: { "/pegawai/\($0.staff.nip)/ubah" }, allowed: [.healthOperator, .admin],
+            label: "edit health staff"),
+        Case(
+            method: .GET, path: { _ in "/pegawai/baru" }, allowed: [.healthOperator, .educationOperator, .admin],
+            label: "new employee"),
+        Case(
+            method: .GET, path: { _ in "/pegawai/impor" }, allowed: [.healthOperator, .educationOperator, .admin],
+            label: "import page"),
+        Case(
+            method: .GET, path: { _ in "/pegawai/impor/template.csv" },
+            allowed: [.healthOperator, .educationOperator, .admin], label: "import template"),
+        Case(
+            method: .GET, path: { _ in "/pegawai/ekspor.csv" },
+            allowed: [.supervisor, .healthOperator, .educationOperator, .admin], label: "export"),
+        Case(
+            method: .GET, path: { _ in "/opd" }, allowed: [.healthOperator, .educationOperator, .admin],
+            label: "OPD list"),
         Case(method: .GET, path: { _ in "/opd/baru" }, allowed: [.admin], label: "new OPD"),
-        Case(method: .GET, path: { "/opd/\($0.health.id!.uuidString)" }, allowed: [.healthOperator, .admin], label: "health OPD"),
+        Case(
+            method: .GET, path: { "/opd/\($0.health.id!.uuidString)" }, allowed: [.healthOperator, .admin],
+            label: "health OPD"),
         Case(method: .GET, path: { "/opd/\($0.health.id!.uuidString)/ubah" }, allowed: [.admin], label: "edit OPD"),
-        Case(method: .GET, path: { _ in "/jabatan" }, allowed: [.healthOperator, .educationOperator, .admin], label: "positions"),
+        Case(
+            method: .GET, path: { _ in "/jabatan" }, allowed: [.healthOperator, .educationOperator, .admin],
+            label: "positions"),
         Case(method: .GET, path: { _ in "/audit" }, allowed: [.admin], label: "audit log"),
-        Case(method: .GET, path: { _ in "/profil" }, allowed: [.staff, .supervisor, .healthOperator, .educationOperator], label: "own profile"),
-        Case(method: .GET, path: { _ in "/akun/data-saya.json" }, allowed: [.staff, .supervisor, .healthOperator, .educationOperator, .admin], label: "own data"),
+        Case(
+            method: .GET, path: { _ in "/profil" },
+            allowed: [.staff, .supervisor, .healthOperator, .educationOperator], label: "own profile"),
+        Case(
+            method: .GET, path: { _ in "/akun/data-saya.json" },
+            allowed: [.staff, .supervisor, .healthOperator, .educationOperator, .admin], label: "own data"),
     ]
 
     @Test("pages refuse the wrong role", arguments: pages)
@@ -123,7 +149,8 @@ struct AuthorizationTests {
             try await app.testing().test(
                 .POST, "api/v1/employees/import", headers: educationHeaders,
                 beforeRequest: { req in
-                    req.body = ByteBuffer(string: "nip;nama;jenis_pegawai;kode_opd\n\(Fixtures.nip(40));Baru;PNS;DINKES\n")
+                    req.body = ByteBuffer(
+                        string: "nip;nama;jenis_pegawai;kode_opd\n\(Fixtures.nip(40));Baru;PNS;DINKES\n")
                 },
                 afterResponse: { res in
                     #expect(res.status == .unprocessableEntity)

@@ -100,8 +100,10 @@ struct EmployeeTests {
                 ])
             #expect(saved.status == .seeOther)
             let entry = try #require(
-                try await AuditEntry.query(on: app.db).filter(\.$action == "update").filter(\.$entityID == city.staff.nip)
-                    .first())
+                try await AuditEntry.query(on: app.db).filter(\.$action == "update").filter(
+                    \.$entityID == city.staff.nip
+                )
+                .first())
             #expect(entry.actorName == "Operator Kesehatan")
             #expect(entry.changes.contains("\"old\":\"Staf Kesehatan\""))
             #expect(entry.changes.contains("\"new\":\"Staf Kesehatan Baru\""))
@@ -109,8 +111,10 @@ struct EmployeeTests {
             let admin = try await Fixtures.browser(app, as: "admin", password: adminPassword)
             #expect(try await admin.get("/pegawai/\(city.teacher.nip)").status == .ok)
             #expect(
-                try await AuditEntry.query(on: app.db).filter(\.$action == "view").filter(\.$entityID == city.teacher.nip)
-                    .count() == 1)
+                try await AuditEntry.query(on: app.db).filter(\.$action == "view").filter(
+                    \.$entityID == city.teacher.nip
+                )
+                .count() == 1)
             let log = try await admin.get("/audit")
             #expect(log.body.contains("Staf Kesehatan Baru"))
         }
@@ -136,7 +140,8 @@ struct EmployeeTests {
             let browser = try await Fixtures.browser(app, as: city.healthOperator.nip)
             let page = try await browser.post("/pegawai/\(city.staff.nip)/akun", form: ["resetPassword": "1"])
             #expect(page.status == .ok)
-            let account = try #require(try await UserAccount.query(on: app.db).filter(\.$username == city.staff.nip).first())
+            let account = try #require(
+                try await UserAccount.query(on: app.db).filter(\.$username == city.staff.nip).first())
             #expect(account.mustChangePassword)
             let shown = try #require(page.body.firstMatch(of: /[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}/))
             let staff = Browser(app)

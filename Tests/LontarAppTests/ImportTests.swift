@@ -7,14 +7,18 @@ import VaporTesting
 
 @Suite("Employee CSV import")
 struct ImportTests {
-    static let header = "nip;nama;gelar_depan;gelar_belakang;jenis_pegawai;pangkat_golongan;kode_opd;unit_kerja;jabatan;jenis_jabatan;nip_atasan;email;telepon"
+    static let header =
+        "nip;nama;gelar_depan;gelar_belakang;jenis_pegawai;pangkat_golongan;kode_opd;unit_kerja;jabatan;jenis_jabatan;nip_atasan;email;telepon"
 
     static func row(_ n: Int, boss: Int? = nil, agency: String = "DINKES", name: String? = nil) -> String {
         let bossNIP = boss.map { Fixtures.nip($0) } ?? ""
-        return "\(Fixtures.nip(n));\(name ?? "Pegawai \(n)");;S.Kep.;PNS;III/a;\(agency);Puskesmas Oebobo;Perawat Ahli Pertama;fungsional;\(bossNIP);p\(n)@kupangkota.go.id;0812000\(String(format: "%05d", n))"
+        return
+            "\(Fixtures.nip(n));\(name ?? "Pegawai \(n)");;S.Kep.;PNS;III/a;\(agency);Puskesmas Oebobo;Perawat Ahli Pertama;fungsional;\(bossNIP);p\(n)@kupangkota.go.id;0812000\(String(format: "%05d", n))"
     }
 
-    static func importCSV(_ app: Application, token: String, _ csv: String, dryRun: Bool = false) async throws
+    static func importCSV(
+        _ app: Application, token: String, _ csv: String, dryRun: Bool = false
+    ) async throws
         -> (HTTPResponseStatus, EmployeeAPIController.ImportReportBody)
     {
         var result: (HTTPResponseStatus, EmployeeAPIController.ImportReportBody)?
@@ -43,7 +47,8 @@ struct ImportTests {
             #expect(again == .created)
             #expect(second.created == 0 && second.updated == 3)
             #expect(try await Employee.query(on: app.db).count() == 3)
-            let three = try await Employee.query(on: app.db).filter(\.$nip == Fixtures.nip(3)).with(\.$supervisor).first()
+            let three = try await Employee.query(on: app.db).filter(\.$nip == Fixtures.nip(3)).with(\.$supervisor)
+                .first()
             #expect(three?.name == "Pegawai Tiga")
             #expect(three?.supervisor?.nip == Fixtures.nip(2))
             #expect(try await OrgUnit.query(on: app.db).count() == 1)
@@ -96,7 +101,8 @@ struct ImportTests {
         try await withLontar { app in
             let city = try await Fixtures.city(app)
             let token = try await Fixtures.apiToken(app, username: city.educationOperator.nip)
-            let csv = [Self.header, Self.row(30, agency: "DISDIKBUD"), Self.row(31, agency: "DINKES")].joined(separator: "\n")
+            let csv = [Self.header, Self.row(30, agency: "DISDIKBUD"), Self.row(31, agency: "DINKES")].joined(
+                separator: "\n")
             let (status, report) = try await Self.importCSV(app, token: token, csv)
             #expect(status == .unprocessableEntity)
             #expect(report.errors.map(\.line) == [3])
@@ -130,7 +136,8 @@ struct ImportTests {
             #expect(good.status == .ok)
             #expect(try await Employee.query(on: app.db).count() == 0)
             let pending = try #require(try await PendingImport.query(on: app.db).first())
-            let confirmed = try await browser.post("/pegawai/impor/konfirmasi", form: ["pendingID": pending.id!.uuidString])
+            let confirmed = try await browser.post(
+                "/pegawai/impor/konfirmasi", form: ["pendingID": pending.id!.uuidString])
             #expect(confirmed.status == .seeOther)
             #expect(try await Employee.query(on: app.db).count() == 2)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "import").count() == 1)
@@ -142,7 +149,8 @@ struct ImportTests {
         try await withLontar { app in
             try await Fixtures.agency(app, "DINKES")
             let token = try await Fixtures.apiToken(app, username: "admin", password: adminPassword)
-            _ = try await Self.importCSV(app, token: token, [Self.header, Self.row(1), Self.row(2, boss: 1)].joined(separator: "\n"))
+            _ = try await Self.importCSV(
+                app, token: token, [Self.header, Self.row(1), Self.row(2, boss: 1)].joined(separator: "\n"))
             let browser = try await Fixtures.browser(app, as: "admin", password: adminPassword)
             let export = try await browser.get("/pegawai/ekspor.csv")
             #expect(export.status == .ok)

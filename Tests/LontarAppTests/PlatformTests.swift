@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Testing
 import VaporTesting
@@ -12,6 +13,9 @@ struct PlatformTests {
         try await withLontar { app in
             try await app.testing().test(.GET, "healthz") { res in #expect(res.status == .ok) }
             try await app.testing().test(.GET, "readyz") { res in #expect(res.status == .ok) }
+            // Guards the CI's second pass: it must really run on PostgreSQL.
+            let dialect = (app.db as? any SQLDatabase)?.dialect.name
+            #expect(dialect == (TestDatabase.isPostgres ? "postgresql" : "sqlite"))
         }
     }
 
@@ -45,15 +49,19 @@ struct PlatformTests {
                 })
             let served = Set(
                 app.routes.all.compactMap { route -> String? in
-                    let path = "/" + route.path.map { component -> String in
-                        if case .parameter(let name) = component { return "{\(name)}" }
-                        return component.description
-                    }.joined(separator: "/")
+                    let path =
+                        "/"
+                        + route.path.map { component -> String in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
                     guard path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.json" else { return nil }
                     return "\(route.method.rawValue) \(path)"
                 })
             #expect(served.subtracting(documented).isEmpty, "undocumented: \(served.subtracting(documented).sorted())")
-            #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")
+            #expect(
+                documented.subtracting(served).isEmpty,
+                "documented but not served: \(documented.subtracting(served).sorted())")
         }
     }
 
@@ -62,8 +70,11 @@ struct PlatformTests {
         let catalogue = try Catalogue.load(from: try resourceDirectory().appendingPathComponent("Strings"))
         let indonesian = catalogue.keys(for: .id)
         let english = catalogue.keys(for: .en)
-        #expect(indonesian.subtracting(english).isEmpty, "missing in English: \(indonesian.subtracting(english).sorted())")
-        #expect(english.subtracting(indonesian).isEmpty, "missing in Indonesian: \(english.subtracting(indonesian).sorted())")
+        #expect(
+            indonesian.subtracting(english).isEmpty, "missing in English: \(indonesian.subtracting(english).sorted())")
+        #expect(
+            english.subtracting(indonesian).isEmpty,
+            "missing in Indonesian: \(english.subtracting(indonesian).sorted())")
         let views = try resourceDirectory().appendingPathComponent("Views")
         let enumerator = FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil)
         var used = Set<String>()
@@ -73,7 +84,8 @@ struct PlatformTests {
             for match in text.matches(of: /#t\("([A-Za-z0-9_.]+)"/) { used.insert(String(match.output.1)) }
         }
         #expect(!used.isEmpty)
-        #expect(used.subtracting(indonesian).isEmpty, "unknown keys in templates: \(used.subtracting(indonesian).sorted())")
+        #expect(
+            used.subtracting(indonesian).isEmpty, "unknown keys in templates: \(used.subtracting(indonesian).sorted())")
     }
 
     @Test("every catalogue key written in the app's Swift code exists in the catalogue")
@@ -103,7 +115,8 @@ struct PlatformTests {
             let browser = try await Fixtures.browser(app, as: "admin", password: adminPassword)
             let indonesian = try await browser.get("/pegawai")
             #expect(indonesian.body.contains("lang=\"id\""))
-            #expect(try await browser.post("/akun/bahasa", form: ["lang": "en", "back": "/pegawai"]).status == .seeOther)
+            #expect(
+                try await browser.post("/akun/bahasa", form: ["lang": "en", "back": "/pegawai"]).status == .seeOther)
             let english = try await browser.get("/pegawai")
             #expect(english.body.contains("lang=\"en\""))
             #expect(english.body != indonesian.body)

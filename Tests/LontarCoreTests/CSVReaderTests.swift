@@ -4,11 +4,13 @@ import Testing
 
 @Suite("CSV reading")
 struct CSVReaderTests {
-    @Test("detects ; and , from the header line", arguments: [
-        ("a;b;c\n1;2,5;3\n", Character(";")),
-        ("a,b,c\n1,\"2;5\",3\n", Character(",")),
-        ("a\tb\tc\n1\t2\t3\n", Character("\t")),
-    ])
+    @Test(
+        "detects ; and , from the header line",
+        arguments: [
+            ("a;b;c\n1;2,5;3\n", Character(";")),
+            ("a,b,c\n1,\"2;5\",3\n", Character(",")),
+            ("a\tb\tc\n1\t2\t3\n", Character("\t")),
+        ])
     func delimiter(text: String, expected: Character) throws {
         let table = try CSV.parse(text)
         #expect(table.delimiter == expected)
@@ -26,7 +28,8 @@ struct CSVReaderTests {
     @Test("quoted fields keep delimiters, doubled quotes and line breaks")
     func quoting() throws {
         let table = try CSV.parse("nama;catatan;x\n\"Ndun; Maria\";\"kata \"\"hebat\"\"\nbaris dua\";\"  spasi  \"\n")
-        #expect(table.records == [CSVRecord(line: 2, fields: ["Ndun; Maria", "kata \"hebat\"\nbaris dua", "  spasi  "])])
+        #expect(
+            table.records == [CSVRecord(line: 2, fields: ["Ndun; Maria", "kata \"hebat\"\nbaris dua", "  spasi  "])])
     }
 
     @Test("records know the physical line they start on")
@@ -103,7 +106,8 @@ struct CSVReaderTests {
     @Test("10,000 rows of 13 columns parse quickly")
     func performance() throws {
         let header = (1...13).map { "kolom\($0)" }
-        let row = "198503122010011002;Maria Ndun;Dr.;\"S.Kom.; M.M.\";PNS;III/a;DINKES;Bidang Pelayanan;"
+        let row =
+            "198503122010011002;Maria Ndun;Dr.;\"S.Kom.; M.M.\";PNS;III/a;DINKES;Bidang Pelayanan;"
             + "Analis;Fungsional;197801012005011003;maria@kupangkota.go.id;081234567890"
         let text = header.joined(separator: ";") + "\r\n" + String(repeating: row + "\r\n", count: 10_000)
         let clock = ContinuousClock()

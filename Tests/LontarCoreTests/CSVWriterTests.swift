@@ -5,7 +5,8 @@ import Testing
 struct CSVWriterTests {
     @Test("writes CRLF rows and quotes only where needed")
     func quoting() {
-        let text = CSV.write(header: ["a", "b"], rows: [["x;y", "say \"hi\""], ["line\nbreak", " padded "], ["plain", ""]])
+        let text = CSV.write(
+            header: ["a", "b"], rows: [["x;y", "say \"hi\""], ["line\nbreak", " padded "], ["plain", ""]])
         #expect(text == "a;b\r\n\"x;y\";\"say \"\"hi\"\"\"\r\n\"line\nbreak\";\" padded \"\r\nplain;\r\n")
     }
 
@@ -29,22 +30,26 @@ struct CSVWriterTests {
         #expect(table.records.map(\.fields) == rows)
     }
 
-    @Test("fields a spreadsheet would run as formulas get a leading apostrophe", arguments: [
-        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
-        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
-        ("-A1", "'-A1"),
-        ("+", "'+"),
-        ("\tx", "'\tx"),
-    ])
+    @Test(
+        "fields a spreadsheet would run as formulas get a leading apostrophe",
+        arguments: [
+            ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("-A1", "'-A1"),
+            ("+", "'+"),
+            ("\tx", "'\tx"),
+        ])
     func formulaNeutralised(field: String, expected: String) {
         #expect(CSV.neutralisingFormula(field) == expected)
     }
 
-    @Test("phone numbers and negative numbers are left as they are", arguments: [
-        "+6281234567890", "+62 812-3456-7890", "-12", "-12,50", "-1.234.567", "Maria", "081234567890",
-    ])
+    @Test(
+        "phone numbers and negative numbers are left as they are",
+        arguments: [
+            "+6281234567890", "+62 812-3456-7890", "-12", "-12,50", "-1.234.567", "Maria", "081234567890",
+        ])
     func harmlessLeftAlone(field: String) {
         #expect(CSV.neutralisingFormula(field) == field)
     }

@@ -11,9 +11,11 @@ struct CivilDateTests {
         #expect(CivilDate(year: 2024, month: 12, day: 31) != nil)
     }
 
-    @Test("refuses impossible dates", arguments: [
-        (2023, 2, 29), (1900, 2, 29), (2024, 4, 31), (2024, 13, 1), (2024, 0, 10), (2024, 1, 0), (0, 1, 1),
-    ])
+    @Test(
+        "refuses impossible dates",
+        arguments: [
+            (2023, 2, 29), (1900, 2, 29), (2024, 4, 31), (2024, 13, 1), (2024, 0, 10), (2024, 1, 0), (0, 1, 1),
+        ])
     func impossibleDates(year: Int, month: Int, day: Int) {
         #expect(CivilDate(year: year, month: month, day: day) == nil)
     }
@@ -26,7 +28,9 @@ struct CivilDateTests {
         #expect(CivilDate(year: 987, month: 1, day: 2)?.iso == "0987-01-02")
     }
 
-    @Test("refuses malformed ISO text", arguments: ["1985-3-07", "1985-03-07T00:00", "19850307", "1985-02-30", "abcd-ef-gh", "", "+985-03-07"])
+    @Test(
+        "refuses malformed ISO text",
+        arguments: ["1985-3-07", "1985-03-07T00:00", "19850307", "1985-02-30", "abcd-ef-gh", "", "+985-03-07"])
     func malformedISO(text: String) {
         #expect(CivilDate(iso: text) == nil)
     }
@@ -55,7 +59,7 @@ struct CivilDateTests {
 
     @Test("today depends on the time zone: 23:30 UTC is already the next day in WITA")
     func todayInTimeZone() throws {
-        let instant = Date(timeIntervalSince1970: 1_704_065_400) // 2023-12-31 23:30 UTC
+        let instant = Date(timeIntervalSince1970: 1_704_065_400)  // 2023-12-31 23:30 UTC
         let utc = try #require(TimeZone(identifier: "UTC"))
         let wita = try #require(TimeZone(identifier: "Asia/Makassar"))
         #expect(CivilDate.today(in: utc, now: instant).iso == "2023-12-31")

@@ -57,8 +57,8 @@ struct DemoDataTests {
         for employee in pns {
             let nip = employee.nip
             guard let year = number(nip, 0, 4), let month = number(nip, 4, 2), let day = number(nip, 6, 2),
-                  let tmtYear = number(nip, 8, 4), let tmtMonth = number(nip, 12, 2),
-                  let gender = number(nip, 14, 1), let sequence = number(nip, 15, 3)
+                let tmtYear = number(nip, 8, 4), let tmtMonth = number(nip, 12, 2),
+                let gender = number(nip, 14, 1), let sequence = number(nip, 15, 3)
             else {
                 Issue.record("not numeric: \(nip)")
                 continue
@@ -77,8 +77,8 @@ struct DemoDataTests {
         for employee in pppk {
             let nip = employee.nip
             guard let year = number(nip, 0, 4), let month = number(nip, 4, 2), let day = number(nip, 6, 2),
-                  let appointed = number(nip, 8, 4), let code = number(nip, 12, 2),
-                  let gender = number(nip, 14, 1), let sequence = number(nip, 15, 3)
+                let appointed = number(nip, 8, 4), let code = number(nip, 12, 2),
+                let gender = number(nip, 14, 1), let sequence = number(nip, 15, 3)
             else {
                 Issue.record("not numeric: \(nip)")
                 continue
@@ -101,8 +101,10 @@ struct DemoDataTests {
     }
 
     @Test func gradesMatchKind() {
-        let pppkGrades = Set(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
-                              "XIII", "XIV", "XV", "XVI", "XVII"])
+        let pppkGrades = Set([
+            "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+            "XIII", "XIV", "XV", "XVI", "XVII",
+        ])
         var pnsGrades = Set<String>()
         for (roman, letters) in [("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde")] {
             for letter in letters { pnsGrades.insert(roman + "/" + String(letter)) }
@@ -166,8 +168,9 @@ struct DemoDataTests {
         #expect(data.positions.allSatisfy { kinds.contains($0.kind) })
         let known = Set(keys)
         for employee in data.employees {
-            #expect(known.contains(employee.agencyCode + "|" + employee.positionTitle),
-                    "\(employee.agencyCode): \(employee.positionTitle)")
+            #expect(
+                known.contains(employee.agencyCode + "|" + employee.positionTitle),
+                "\(employee.agencyCode): \(employee.positionTitle)")
         }
     }
 

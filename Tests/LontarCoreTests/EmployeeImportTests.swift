@@ -7,7 +7,8 @@ struct EmployeeImportTests {
     typealias F = EmployeeImportFixtures
 
     static let maria = F.row([
-        "nip": "19850312 201001 1 002", "nama": "  Maria   Ndun ", "gelar_depan": "Dr.", "gelar_belakang": "S.Kom., M.M.",
+        "nip": "19850312 201001 1 002", "nama": "  Maria   Ndun ", "gelar_depan": "Dr.",
+        "gelar_belakang": "S.Kom., M.M.",
         "jenis_pegawai": "pns", "pangkat_golongan": "Penata (III/c)", "kode_opd": "dinkes",
         "unit_kerja": "Bidang Pelayanan Kesehatan", "jabatan": "Analis Kebijakan Ahli Muda", "jenis_jabatan": "JF",
         "nip_atasan": "19780101 200501 1 003", "email": "Maria.Ndun@KupangKota.go.id", "telepon": "+62 812-3456-7890",
@@ -81,7 +82,9 @@ struct EmployeeImportTests {
 
     @Test("display names join titles the Indonesian way")
     func displayNames() {
-        #expect(EmployeeImport.displayName(front: "Dr.", name: "Maria Ndun", back: "S.Kom., M.M.") == "Dr. Maria Ndun, S.Kom., M.M.")
+        #expect(
+            EmployeeImport.displayName(front: "Dr.", name: "Maria Ndun", back: "S.Kom., M.M.")
+                == "Dr. Maria Ndun, S.Kom., M.M.")
         #expect(EmployeeImport.displayName(front: nil, name: "Yohana Lede", back: "S.Pd.") == "Yohana Lede, S.Pd.")
         #expect(EmployeeImport.displayName(front: "Ir.", name: " Paulus  Tada ", back: " ") == "Ir. Paulus Tada")
         #expect(EmployeeImport.displayName(front: "", name: "Ana", back: nil) == "Ana")

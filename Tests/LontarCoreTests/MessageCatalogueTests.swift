@@ -50,13 +50,17 @@ struct MessageCatalogueTests {
             .appointmentBeforeWorkingAge("2000"), .looksLikePNSNumber, .invalidPPPKCode("30"),
             .pppkYearBeforeFirstIntake(2018), .invalidGenderDigit("3"), .zeroSequence,
         ]
-        let csvErrors = [CSVParseError.Kind.emptyFile, .invalidUTF8, .unterminatedQuote, .strayQuote, .textAfterClosingQuote]
-            .map { CSVParseError(kind: $0, line: 4).message }
-        let gradeErrors = [("", EmployeeKind.pns), ("X", .pns), ("III", .pns), ("III/a", .pppk), ("Penata, III/a", .pns), ("?", .pppk)]
-            .compactMap { raw, kind -> LocalizableMessage? in
-                if case .failure(let message) = Grade.parse(raw, kind: kind) { return message }
-                return nil
-            }
+        let csvErrors = [
+            CSVParseError.Kind.emptyFile, .invalidUTF8, .unterminatedQuote, .strayQuote, .textAfterClosingQuote,
+        ]
+        .map { CSVParseError(kind: $0, line: 4).message }
+        let gradeErrors = [
+            ("", EmployeeKind.pns), ("X", .pns), ("III", .pns), ("III/a", .pppk), ("Penata, III/a", .pns), ("?", .pppk),
+        ]
+        .compactMap { raw, kind -> LocalizableMessage? in
+            if case .failure(let message) = Grade.parse(raw, kind: kind) { return message }
+            return nil
+        }
         var messages = nipErrors.map(\.message) + csvErrors + gradeErrors + PositionKind.allCases.map(\.nameMessage)
         if case .failure(let message) = PositionKind.parse("?") { messages.append(message) }
         if case .failure(let message) = EmployeeKind.parse("?") { messages.append(message) }
@@ -94,7 +98,9 @@ struct MessageCatalogueTests {
         #expect(Set(indonesian.keys) == (try Self.keysUsedInSources()))
         for (key, text) in indonesian {
             #expect(!text.isEmpty && !(english[key] ?? "").isEmpty, "blank text for \(key)")
-            #expect(Self.placeholders(in: text) == Self.placeholders(in: english[key] ?? ""), "placeholders differ for \(key)")
+            #expect(
+                Self.placeholders(in: text) == Self.placeholders(in: english[key] ?? ""),
+                "placeholders differ for \(key)")
         }
     }
 

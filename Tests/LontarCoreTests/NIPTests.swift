@@ -48,7 +48,8 @@ struct NIPTests {
 
     @Test("29 February is a birth date only in leap years")
     func leapDayBirthDate() {
-        #expect((try? validate("198402292010011002", .pns).get())?.birthDate == CivilDate(year: 1984, month: 2, day: 29))
+        #expect(
+            (try? validate("198402292010011002", .pns).get())?.birthDate == CivilDate(year: 1984, month: 2, day: 29))
         #expect(error("198302292010011002", .pns) == .invalidBirthDate("19830229"))
     }
 
@@ -58,30 +59,32 @@ struct NIPTests {
         #expect(error("200706162025061002", .pns) == .underage(CivilDate(year: 2007, month: 6, day: 16)!))
     }
 
-    @Test("each broken rule gives its own error", arguments: [
-        ("19850312201001100", EmployeeKind.pns, NIPError.wrongLength(given: 17)),
-        ("1985031220100110021", .pns, .wrongLength(given: 19)),
-        ("", .pppk, .wrongLength(given: 0)),
-        ("19850312201001100A", .pns, .notDigits),
-        ("198503122010-11002", .pns, .notDigits),
-        ("198502302010011002", .pns, .invalidBirthDate("19850230")),
-        ("198513012010011002", .pppk, .invalidBirthDate("19851301")),
-        ("203001012010011002", .pns, .birthDateInFuture(CivilDate(year: 2030, month: 1, day: 1)!)),
-        ("201001012024011002", .pns, .underage(CivilDate(year: 2010, month: 1, day: 1)!)),
-        ("198503122010131002", .pns, .invalidAppointmentMonth(13)),
-        ("198503122010001002", .pns, .invalidAppointmentMonth(0)),
-        ("198503122025071002", .pns, .appointmentInFuture("2025-07")),
-        ("199009132026212014", .pppk, .appointmentInFuture("2026")),
-        ("198503122002011002", .pns, .appointmentBeforeWorkingAge("2002-01")),
-        ("199009132007212014", .pppk, .appointmentBeforeWorkingAge("2007")),
-        ("199009132022302014", .pppk, .invalidPPPKCode("30")),
-        ("199009132022002014", .pppk, .invalidPPPKCode("00")),
-        ("199009132018212014", .pppk, .pppkYearBeforeFirstIntake(2018)),
-        ("198503122010013002", .pns, .invalidGenderDigit("3")),
-        ("199009132022210014", .pppk, .invalidGenderDigit("0")),
-        ("198503122010011000", .pns, .zeroSequence),
-        ("199009132022212000", .pppk, .zeroSequence),
-    ])
+    @Test(
+        "each broken rule gives its own error",
+        arguments: [
+            ("19850312201001100", EmployeeKind.pns, NIPError.wrongLength(given: 17)),
+            ("1985031220100110021", .pns, .wrongLength(given: 19)),
+            ("", .pppk, .wrongLength(given: 0)),
+            ("19850312201001100A", .pns, .notDigits),
+            ("198503122010-11002", .pns, .notDigits),
+            ("198502302010011002", .pns, .invalidBirthDate("19850230")),
+            ("198513012010011002", .pppk, .invalidBirthDate("19851301")),
+            ("203001012010011002", .pns, .birthDateInFuture(CivilDate(year: 2030, month: 1, day: 1)!)),
+            ("201001012024011002", .pns, .underage(CivilDate(year: 2010, month: 1, day: 1)!)),
+            ("198503122010131002", .pns, .invalidAppointmentMonth(13)),
+            ("198503122010001002", .pns, .invalidAppointmentMonth(0)),
+            ("198503122025071002", .pns, .appointmentInFuture("2025-07")),
+            ("199009132026212014", .pppk, .appointmentInFuture("2026")),
+            ("198503122002011002", .pns, .appointmentBeforeWorkingAge("2002-01")),
+            ("199009132007212014", .pppk, .appointmentBeforeWorkingAge("2007")),
+            ("199009132022302014", .pppk, .invalidPPPKCode("30")),
+            ("199009132022002014", .pppk, .invalidPPPKCode("00")),
+            ("199009132018212014", .pppk, .pppkYearBeforeFirstIntake(2018)),
+            ("198503122010013002", .pns, .invalidGenderDigit("3")),
+            ("199009132022210014", .pppk, .invalidGenderDigit("0")),
+            ("198503122010011000", .pns, .zeroSequence),
+            ("199009132022212000", .pppk, .zeroSequence),
+        ])
     func brokenRule(raw: String, kind: EmployeeKind, expected: NIPError) {
         #expect(error(raw, kind) == expected)
     }
@@ -110,9 +113,13 @@ struct NIPTests {
     @Test("errors carry catalogue keys and the facts to show")
     func messages() {
         #expect(NIPError.wrongLength(given: 17).message == LocalizableMessage("nip.wrong_length", ["17"]))
-        #expect(NIPError.invalidAppointmentMonth(0).message == LocalizableMessage("nip.invalid_appointment_month", ["00"]))
-        #expect(NIPError.pppkYearBeforeFirstIntake(2018).message == LocalizableMessage("nip.pppk_year_too_early", ["2018", "2019"]))
-        #expect(NIPError.underage(CivilDate(year: 2010, month: 1, day: 1)!).message
-            == LocalizableMessage("nip.underage", ["2010-01-01", "18"]))
+        #expect(
+            NIPError.invalidAppointmentMonth(0).message == LocalizableMessage("nip.invalid_appointment_month", ["00"]))
+        #expect(
+            NIPError.pppkYearBeforeFirstIntake(2018).message
+                == LocalizableMessage("nip.pppk_year_too_early", ["2018", "2019"]))
+        #expect(
+            NIPError.underage(CivilDate(year: 2010, month: 1, day: 1)!).message
+                == LocalizableMessage("nip.underage", ["2010-01-01", "18"]))
     }
 }

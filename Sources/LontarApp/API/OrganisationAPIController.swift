@@ -99,7 +99,9 @@ struct OrganisationAPIController: RouteCollection {
         if let agencyID = try await agencyFilter(req) { query.filter(\.$agency.$id == agencyID) }
         let total = try await query.count()
         let items = try await query.range(paging.range).all().map {
-            UnitDTO(id: try $0.requireID(), agencyID: $0.$agency.id, parentID: $0.$parent.id, name: $0.name, active: $0.active)
+            UnitDTO(
+                id: try $0.requireID(), agencyID: $0.$agency.id, parentID: $0.$parent.id, name: $0.name,
+                active: $0.active)
         }
         return ListEnvelope(items: items, total: total, page: paging.page, per: paging.per)
     }
@@ -116,7 +118,8 @@ struct OrganisationAPIController: RouteCollection {
         guard let agency = try await Agency.query(on: req.db).filter(\.$code == body.agencyCode.uppercased()).first()
         else { throw AppError.invalid("agencyCode", .init("agency.unknown")) }
         guard principal.canManage(agencyID: agency.id) else { throw AppError.forbidden() }
-        let unit = try await OrganisationService.createUnit(req, agency: agency, UnitInput(name: body.name, parentID: body.parentID?.uuidString))
+        let unit = try await OrganisationService.createUnit(
+            req, agency: agency, UnitInput(name: body.name, parentID: body.parentID?.uuidString))
         return try await UnitDTO(
             id: try unit.requireID(), agencyID: unit.$agency.id, parentID: unit.$parent.id, name: unit.name,
             active: unit.active

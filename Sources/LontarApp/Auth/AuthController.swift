@@ -47,7 +47,8 @@ struct AuthController: RouteCollection {
             return req.redirect(to: account.mustChangePassword ? Paths.changePassword : next)
         case .wrongCredentials:
             return try await renderSignIn(
-                req, identifier: form.identifier, next: next, error: req.t("auth.wrongCredentials"), status: .unauthorized)
+                req, identifier: form.identifier, next: next, error: req.t("auth.wrongCredentials"),
+                status: .unauthorized)
         case .locked(let until):
             return try await renderSignIn(
                 req, identifier: form.identifier, next: next,
@@ -77,10 +78,12 @@ struct AuthController: RouteCollection {
         guard let account = try await UserAccount.find(principal.userID, on: req.db), let hash = account.passwordHash,
             try await req.password.async.verify(form.current, created: hash)
         else {
-            return try await renderChangePassword(req, principal: principal, error: req.t("auth.currentWrong"), status: .unprocessableEntity)
+            return try await renderChangePassword(
+                req, principal: principal, error: req.t("auth.currentWrong"), status: .unprocessableEntity)
         }
         if let problem = PasswordRules.problem(with: form.new, confirmation: form.confirm, current: form.current) {
-            return try await renderChangePassword(req, principal: principal, error: req.t(problem), status: .unprocessableEntity)
+            return try await renderChangePassword(
+                req, principal: principal, error: req.t(problem), status: .unprocessableEntity)
         }
         account.passwordHash = try await req.password.async.hash(form.new)
         account.mustChangePassword = false

@@ -12,10 +12,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
         if !request.isAPI, !safe.contains(request.method) {
             // The token sits in the body; a large upload is still streaming when we get here.
-            let limit = request.url.path == Paths.employeeImport
+            let limit =
+                request.url.path == Paths.employeeImport
                 ? EmployeeImportController.maxUpload.value : request.application.routes.defaultMaxBodySize.value
             _ = try await request.body.collect(max: limit).get()
-            let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
+            let sent =
+                request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
             guard let expected = request.session.data[Self.sessionKey], let sent,
                 Self.constantTimeEquals(expected, sent)
             else {

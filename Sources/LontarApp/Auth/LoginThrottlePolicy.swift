@@ -49,7 +49,8 @@ struct LoginThrottleStore {
     /// Counts a failure and returns the failures in the current window.
     @discardableResult
     func recordFailure(_ key: String, lockAfter: Int) async throws -> Int {
-        let row = try await LoginThrottle.query(on: db).filter(\.$key == key).first() ?? LoginThrottle(key: key, now: now)
+        let row =
+            try await LoginThrottle.query(on: db).filter(\.$key == key).first() ?? LoginThrottle(key: key, now: now)
         if now.timeIntervalSince(row.windowStartedAt) > policy.window {
             row.failures = 0
             row.windowStartedAt = now

@@ -41,7 +41,8 @@ struct PasswordSignIn {
         if let until = try await store.lockedUntil(addressKey) { return .locked(until: until) }
 
         let account = try await AccountLookup.find(identifier, on: request.db)
-        if let account, let id = account.id, let until = try await store.lockedUntil(LoginThrottleStore.accountKey(id)) {
+        if let account, let id = account.id, let until = try await store.lockedUntil(LoginThrottleStore.accountKey(id))
+        {
             return .locked(until: until)
         }
         let verified: Bool

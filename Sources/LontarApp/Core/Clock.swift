@@ -19,6 +19,20 @@ public enum CityTime {
         CivilDate.today(in: zone, now: clock.now())
     }
 
+    /// "30 Juli 1997" / "30 July 1997": how dates are written on Indonesian documents.
+    static func longDate(_ date: CivilDate, language: Language) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language == .id ? "id_ID" : "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (date.year, date.month, date.day)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let value = calendar.date(from: components) else { return date.iso }
+        return formatter.string(from: value)
+    }
+
     static func format(_ date: Date, withTime: Bool = true) -> String {
         let formatter = DateFormatter()
         formatter.timeZone = zone

@@ -25,7 +25,9 @@ struct LontarErrorMiddleware: AsyncMiddleware {
                     field: resolved.field,
                     errors: resolved.details.isEmpty
                         ? nil
-                        : resolved.details.map { APIIssue(line: $0.line, column: $0.column, message: request.t($0.message)) }
+                        : resolved.details.map {
+                            APIIssue(line: $0.line, column: $0.column, message: request.t($0.message))
+                        }
                 )
             )
             let response = Response(status: resolved.status)
@@ -37,7 +39,8 @@ struct LontarErrorMiddleware: AsyncMiddleware {
         }
         if resolved.status == .unauthorized {
             let back = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            return request.redirect(to: Paths.signIn + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return request.redirect(
+                to: Paths.signIn + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
         do {
             let page = ErrorPage(
@@ -71,7 +74,8 @@ struct LontarErrorMiddleware: AsyncMiddleware {
                 return AppError(abort.status, "server_error", LocalizableMessage("error.server"))
             }
         case is DecodingError:
-            return AppError(.badRequest, "bad_request", LocalizableMessage("error.badRequest", [String(describing: error)]))
+            return AppError(
+                .badRequest, "bad_request", LocalizableMessage("error.badRequest", [String(describing: error)]))
         default:
             return AppError(.internalServerError, "server_error", LocalizableMessage("error.server"))
         }

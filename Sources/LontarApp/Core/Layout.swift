@@ -66,7 +66,9 @@ enum Flash {
 
 extension Request {
     /// Renders a page model with its template; pages never see Fluent models.
-    func renderPage(_ template: String, _ page: some Encodable, status: HTTPResponseStatus = .ok) async throws
+    func renderPage(
+        _ template: String, _ page: some Encodable, status: HTTPResponseStatus = .ok
+    ) async throws
         -> Response
     {
         let view = try await self.view.render(template, page)

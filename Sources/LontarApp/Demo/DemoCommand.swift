@@ -23,7 +23,9 @@ enum DemoLoader {
         let today = CityTime.today(app.clock)
         try await app.db.transaction { db in
             for demo in data.agencies {
-                let agency = try await Agency.query(on: db).filter(\.$code == demo.code).first() ?? Agency(code: demo.code, name: demo.name)
+                let agency =
+                    try await Agency.query(on: db).filter(\.$code == demo.code).first()
+                    ?? Agency(code: demo.code, name: demo.name)
                 agency.name = demo.name
                 agency.active = true
                 try await agency.save(on: db)
@@ -41,7 +43,9 @@ enum DemoLoader {
                 guard let agency = try await Agency.query(on: db).filter(\.$code == demo.agencyCode).first(),
                     let agencyID = agency.id
                 else { continue }
-                if try await Position.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$title == demo.title).first() == nil {
+                if try await Position.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$title == demo.title)
+                    .first() == nil
+                {
                     try await Position(agencyID: agencyID, title: demo.title, kind: demo.kind).save(on: db)
                 }
             }
@@ -50,7 +54,9 @@ enum DemoLoader {
                     "nip": demo.nip, "nama": demo.name, "gelar_depan": demo.frontTitle ?? "",
                     "gelar_belakang": demo.backTitle ?? "", "jenis_pegawai": demo.kind, "pangkat_golongan": demo.grade,
                     "kode_opd": demo.agencyCode, "unit_kerja": demo.unitName ?? "", "jabatan": demo.positionTitle,
-                    "jenis_jabatan": data.positions.first { $0.agencyCode == demo.agencyCode && $0.title == demo.positionTitle }?.kind ?? "pelaksana",
+                    "jenis_jabatan": data.positions.first {
+                        $0.agencyCode == demo.agencyCode && $0.title == demo.positionTitle
+                    }?.kind ?? "pelaksana",
                     "nip_atasan": demo.supervisorNIP ?? "", "email": demo.email, "telepon": demo.phone,
                 ]
                 let (row, issues) = EmployeeImport.validate(cells: cells, line: index + 2, today: today)
@@ -60,7 +66,8 @@ enum DemoLoader {
             let system = Principal(
                 userID: UUID(), username: "demo", displayName: "demo", employeeID: nil, employeeAgencyID: nil,
                 roles: [.admin], operatorAgencyID: nil, mustChangePassword: false)
-            let outcome = try await EmployeeWriter(principal: system, now: app.clock.now()).write(rows, on: db, dryRun: false)
+            let outcome = try await EmployeeWriter(principal: system, now: app.clock.now()).write(
+                rows, on: db, dryRun: false)
             guard outcome.issues.isEmpty else {
                 throw DemoError.invalid("import", outcome.issues.map { "\($0.line) \($0.message.key)" })
             }
@@ -74,8 +81,11 @@ enum DemoLoader {
     }
 
     @discardableResult
-    private static func ensureUnit(_ name: String, parent: UUID?, agencyID: UUID, on db: any Database) async throws -> OrgUnit {
-        if let unit = try await OrgUnit.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$name == name).first() {
+    private static func ensureUnit(
+        _ name: String, parent: UUID?, agencyID: UUID, on db: any Database
+    ) async throws -> OrgUnit {
+        if let unit = try await OrgUnit.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$name == name).first()
+        {
             if parent != nil, unit.$parent.id != parent {
                 unit.$parent.id = parent
                 try await unit.save(on: db)
@@ -91,16 +101,21 @@ enum DemoLoader {
     private static func ensureAccounts(_ app: Application, data: KupangDemoData, on db: any Database) async throws {
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.any()).hash(
             DemoCommand.password)
-        let operators = Dictionary(data.operators.map { ($0.employeeNIP, $0.agencyCode) }, uniquingKeysWith: { a, _ in a })
+        let operators = Dictionary(
+            data.operators.map { ($0.employeeNIP, $0.agencyCode) }, uniquingKeysWith: { a, _ in a })
         let employees = try await Employee.query(on: db).filter(\.$nip ~~ data.employees.map(\.nip)).all()
         let agencies = try await Agency.query(on: db).all()
         let accounts = try await UserAccount.query(on: db).filter(\.$employee.$id ~~ employees.compactMap(\.id)).all()
-        let accountByEmployee = Dictionary(accounts.compactMap { a in a.$employee.id.map { ($0, a) } }, uniquingKeysWith: { a, _ in a })
+        let accountByEmployee = Dictionary(
+            accounts.compactMap { a in a.$employee.id.map { ($0, a) } }, uniquingKeysWith: { a, _ in a })
         for employee in employees {
             guard let id = employee.id else { continue }
-            let account = accountByEmployee[id] ?? UserAccount(
-                username: employee.nip, displayName: employee.name, employeeID: id, passwordHash: hash, roles: [])
-            account.displayName = EmployeeImport.displayName(front: employee.frontTitle, name: employee.name, back: employee.backTitle)
+            let account =
+                accountByEmployee[id]
+                ?? UserAccount(
+                    username: employee.nip, displayName: employee.name, employeeID: id, passwordHash: hash, roles: [])
+            account.displayName = EmployeeImport.displayName(
+                front: employee.frontTitle, name: employee.name, back: employee.backTitle)
             if account.passwordHash == nil { account.passwordHash = hash }
             if let code = operators[employee.nip], let agency = agencies.first(where: { $0.code == code }) {
                 account.roles = Role.encode(account.grantedRoles.union([.operator]))

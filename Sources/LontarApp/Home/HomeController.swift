@@ -23,7 +23,10 @@ struct HomeController: RouteCollection {
         guard let principal = req.principal else { return req.redirect(to: Paths.signIn) }
         var tasks: [HomePage.Task] = []
         func add(_ href: String, _ key: String, _ args: String...) {
-            tasks.append(.init(href: href, title: req.t("home.task.\(key)"), detail: req.application.catalogue.text("home.task.\(key).detail", args, language: req.language)))
+            tasks.append(
+                .init(
+                    href: href, title: req.t("home.task.\(key)"),
+                    detail: req.application.catalogue.text("home.task.\(key).detail", args, language: req.language)))
         }
         if principal.isAdmin {
             let agencies = try await Agency.query(on: req.db).count()

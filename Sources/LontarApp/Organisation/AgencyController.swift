@@ -88,7 +88,9 @@ struct AgencyController: RouteCollection {
         try await renderDetail(req, agency: try await findManageable(req), error: nil)
     }
 
-    private func renderDetail(_ req: Request, agency: Agency, error: String?, status: HTTPResponseStatus = .ok)
+    private func renderDetail(
+        _ req: Request, agency: Agency, error: String?, status: HTTPResponseStatus = .ok
+    )
         async throws -> Response
     {
         let principal = try req.requirePrincipal()
@@ -178,7 +180,9 @@ struct AgencyController: RouteCollection {
         return agency
     }
 
-    private func renderForm(_ req: Request, action: String, code: String, name: String, error: AppError?)
+    private func renderForm(
+        _ req: Request, action: String, code: String, name: String, error: AppError?
+    )
         async throws -> Response
     {
         let page = AgencyFormPage(

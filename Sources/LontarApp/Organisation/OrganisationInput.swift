@@ -10,9 +10,12 @@ struct AgencyInput: Content {
     func validated() throws -> AgencyInput {
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard (2...20).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        guard (2...20).contains(code.count),
+            code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
         else { throw AppError.invalid("code", .init("agency.code.invalid")) }
-        guard (3...200).contains(name.count) else { throw AppError.invalid("name", .init("field.length", ["3", "200"])) }
+        guard (3...200).contains(name.count) else {
+            throw AppError.invalid("name", .init("field.length", ["3", "200"]))
+        }
         return AgencyInput(code: code, name: name)
     }
 }
@@ -26,7 +29,9 @@ struct UnitInput: Content {
 
     func validated() throws -> UnitInput {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard (2...200).contains(name.count) else { throw AppError.invalid("name", .init("field.length", ["2", "200"])) }
+        guard (2...200).contains(name.count) else {
+            throw AppError.invalid("name", .init("field.length", ["2", "200"]))
+        }
         if let raw = parentID, !raw.isEmpty, UUID(uuidString: raw) == nil {
             throw AppError.invalid("parentID", .init("unit.parent.invalid"))
         }
@@ -41,8 +46,12 @@ struct PositionInput: Content {
 
     func validated() throws -> (title: String, kind: PositionKind) {
         let title = title.trimmingCharacters(in: .whitespaces)
-        guard (2...200).contains(title.count) else { throw AppError.invalid("title", .init("field.length", ["2", "200"])) }
-        guard let kind = PositionKind(rawValue: kind) else { throw AppError.invalid("kind", .init("position.kind.invalid")) }
+        guard (2...200).contains(title.count) else {
+            throw AppError.invalid("title", .init("field.length", ["2", "200"]))
+        }
+        guard let kind = PositionKind(rawValue: kind) else {
+            throw AppError.invalid("kind", .init("position.kind.invalid"))
+        }
         return (title, kind)
     }
 }

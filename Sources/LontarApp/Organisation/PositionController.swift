@@ -140,7 +140,9 @@ struct PositionController: RouteCollection {
         let query = Agency.query(on: req.db).filter(\.$active == true).sort(\.$code)
         if !principal.isAdmin, let own = principal.operatorAgencyID { query.filter(\.$id == own) }
         let agencies = try await query.all().compactMap { agency in
-            agency.id.map { Option(value: $0.uuidString, label: "\(agency.code) — \(agency.name)", selected: $0 == agencyID) }
+            agency.id.map {
+                Option(value: $0.uuidString, label: "\(agency.code) — \(agency.name)", selected: $0 == agencyID)
+            }
         }
         let kinds = PositionKind.allCases.map {
             Option(value: $0.rawValue, label: req.t("position.kind.\($0.rawValue)"), selected: $0.rawValue == kind)

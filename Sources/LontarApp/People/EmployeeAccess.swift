@@ -107,7 +107,8 @@ enum AccountService {
                 passwordHash: nil, roles: [])
         account.passwordHash = hash
         account.mustChangePassword = true
-        account.displayName = EmployeeImport.displayName(front: employee.frontTitle, name: employee.name, back: employee.backTitle)
+        account.displayName = EmployeeImport.displayName(
+            front: employee.frontTitle, name: employee.name, back: employee.backTitle)
         try await req.db.transaction { db in
             try await account.save(on: db)
             try await Audit.record(

@@ -31,7 +31,8 @@ struct EmployeeController: RouteCollection {
                 href: Paths.employee(item.nip), nip: item.nip, name: item.displayName, position: item.positionTitle,
                 unit: item.unitName, agency: item.agencyCode, kind: item.kind, active: item.active)
         }
-        let agencyOptions = try await EmployeeForms.agencyOptions(req, principal: principal, selected: filter.agencyCode)
+        let agencyOptions = try await EmployeeForms.agencyOptions(
+            req, principal: principal, selected: filter.agencyCode)
         let query = [
             "q": filter.q ?? "", "agency": filter.agencyCode ?? "", "inactive": filter.includeInactive ? "1" : "",
         ]
@@ -65,10 +66,12 @@ struct EmployeeController: RouteCollection {
     func newForm(req: Request) async throws -> Response {
         let principal = try req.require(.admin, .operator)
         var input = EmployeeFormPage.Input()
-        if !principal.isAdmin, let own = principal.operatorAgencyID, let agency = try await Agency.find(own, on: req.db) {
+        if !principal.isAdmin, let own = principal.operatorAgencyID, let agency = try await Agency.find(own, on: req.db)
+        {
             input.kode_opd = agency.code
         }
-        return try await EmployeeForms.render(req, principal: principal, action: Paths.employees, isNew: true, input: input, errors: [])
+        return try await EmployeeForms.render(
+            req, principal: principal, action: Paths.employees, isNew: true, input: input, errors: [])
     }
 
     func create(req: Request) async throws -> Response {
@@ -154,6 +157,7 @@ struct EmployeeController: RouteCollection {
         if form.resetPassword != nil {
             temporary = try await AccountService.issueTemporaryPassword(req, employee: employee)
         }
-        return try await EmployeeDetail.render(req, principal: principal, employee: employee, temporaryPassword: temporary)
+        return try await EmployeeDetail.render(
+            req, principal: principal, employee: employee, temporaryPassword: temporary)
     }
 }

@@ -3,7 +3,9 @@ import LontarCore
 import Vapor
 
 enum EmployeeDetail {
-    static func render(_ req: Request, principal: Principal, employee: Employee, temporaryPassword: String?)
+    static func render(
+        _ req: Request, principal: Principal, employee: Employee, temporaryPassword: String?
+    )
         async throws -> Response
     {
         let db = req.db
@@ -17,7 +19,9 @@ enum EmployeeDetail {
         let account = try await AccountService.account(for: employee, on: db)
         let canManage = principal.canManage(agencyID: employee.$agency.id)
         let gender = employee.gender == Gender.female.rawValue ? req.t("gender.female") : req.t("gender.male")
-        let birth = CivilDate(iso: employee.birthDate).map { "\($0.day)-\($0.month)-\($0.year)" } ?? employee.birthDate
+        let birth =
+            CivilDate(iso: employee.birthDate).map { CityTime.longDate($0, language: req.language) }
+            ?? employee.birthDate
         var fields: [EmployeeDetailPage.Field] = [
             .init(label: req.t("column.nip"), value: employee.nip),
             .init(label: req.t("column.jenis_pegawai"), value: employee.kind),
@@ -26,7 +30,9 @@ enum EmployeeDetail {
             .init(label: req.t("column.pangkat_golongan"), value: gradeLabel(employee)),
             .init(label: req.t("column.kode_opd"), value: agency.map { "\($0.name) (\($0.code))" } ?? "—"),
             .init(label: req.t("column.unit_kerja"), value: unit?.name ?? "—"),
-            .init(label: req.t("column.jabatan"), value: position.map { "\($0.title) — " + req.t("position.kind.\($0.kind)") } ?? "—"),
+            .init(
+                label: req.t("column.jabatan"),
+                value: position.map { "\($0.title) — " + req.t("position.kind.\($0.kind)") } ?? "—"),
             .init(label: req.t("column.email"), value: employee.email ?? "—"),
             .init(label: req.t("column.telepon"), value: employee.phone ?? "—"),
         ]
@@ -49,7 +55,8 @@ enum EmployeeDetail {
             reports: reports.map { .init(href: Paths.employee($0.nip), name: $0.name, position: $0.position?.title) },
             editHref: canManage ? Paths.employeeEdit(employee.nip) : nil,
             deactivateHref: canManage && employee.active ? Paths.employeeDeactivate(employee.nip) : nil,
-            accountHref: canManage ? Paths.employeeAccount(employee.nip) : nil, hasAccount: account?.passwordHash != nil,
+            accountHref: canManage ? Paths.employeeAccount(employee.nip) : nil,
+            hasAccount: account?.passwordHash != nil,
             accountRoles: Role.grantable.map {
                 Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: granted.contains($0))
             },

@@ -71,7 +71,8 @@ enum EmployeeForms {
         var units: [String] = []
         var positions: [String] = []
         if let agencyID = agency?.id {
-            units = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == agencyID).sort(\.$name).all().map(\.name)
+            units = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == agencyID).sort(\.$name).all().map(
+                \.name)
             positions = try await Position.query(on: req.db).filter(\.$agency.$id == agencyID).sort(\.$title).all()
                 .map(\.title)
         }
@@ -80,7 +81,8 @@ enum EmployeeForms {
             layout: try await Layout.make(req, title: req.t(isNew ? "employee.new.title" : "employee.edit.title")),
             action: action, isNew: isNew, input: input, agencies: agencies,
             kinds: EmployeeKind.allCases.map {
-                Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == input.jenis_pegawai.uppercased())
+                Option(
+                    value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == input.jenis_pegawai.uppercased())
             },
             positionKinds: PositionKind.allCases.map {
                 Option(

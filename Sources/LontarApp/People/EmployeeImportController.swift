@@ -52,7 +52,9 @@ enum ImportRunner {
         let writer = EmployeeWriter(principal: principal, now: req.now)
         let checks = try await writer.write(parsed.rows, on: req.db, dryRun: true)
         var outcome = checks
-        outcome.issues = (parsed.issues + checks.issues).sorted { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+        outcome.issues = (parsed.issues + checks.issues).sorted {
+            ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "")
+        }
         guard outcome.issues.isEmpty, !dryRun else { return outcome }
         return try await req.db.transaction { db in
             let written = try await writer.write(parsed.rows, on: db, dryRun: false)
@@ -89,7 +91,9 @@ struct EmployeeImportController: RouteCollection {
         let principal = try req.require(.admin, .operator)
         let upload = try req.content.decode(Upload.self)
         guard let text = String(validating: upload.file.data.readableBytesView, as: UTF8.self) else {
-            let outcome = EmployeeWriter.Outcome(issues: [ImportIssue(line: 1, column: nil, message: .init("csv.invalid_utf8"))])
+            let outcome = EmployeeWriter.Outcome(issues: [
+                ImportIssue(line: 1, column: nil, message: .init("csv.invalid_utf8"))
+            ])
             return try await render(req, outcome: outcome, pendingID: nil)
         }
         let outcome = try await ImportRunner.run(req, text: text, dryRun: true)
@@ -135,7 +139,8 @@ struct EmployeeImportController: RouteCollection {
             agencyCode: req.query[String.self, at: "agency"], q: req.query[String.self, at: "q"],
             includeInactive: req.query[String.self, at: "inactive"] == "1")
         let (rows, _) = try await EmployeeQueries.list(filter, scope: .of(principal), page: nil, on: req.db)
-        let csv = CSV.write(header: EmployeeImport.columns, rows: rows.map(EmployeeQueries.csvRow), delimiter: ";", byteOrderMark: true)
+        let csv = CSV.write(
+            header: EmployeeImport.columns, rows: rows.map(EmployeeQueries.csvRow), delimiter: ";", byteOrderMark: true)
         return csvResponse(csv, filename: "pegawai.csv")
     }
 

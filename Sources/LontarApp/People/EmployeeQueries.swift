@@ -72,9 +72,10 @@ enum EmployeeQueries {
         guard let sql = db as? any SQLDatabase else { return ([], 0) }
         let conditions = whereClause(filter, scope: scope)
         struct Count: Decodable { let n: Int }
-        let total = try await sql.raw(
-            "SELECT COUNT(*) AS n FROM employees e JOIN agencies a ON a.id = e.agency_id WHERE \(conditions)"
-        ).first(decoding: Count.self)?.n ?? 0
+        let total =
+            try await sql.raw(
+                "SELECT COUNT(*) AS n FROM employees e JOIN agencies a ON a.id = e.agency_id WHERE \(conditions)"
+            ).first(decoding: Count.self)?.n ?? 0
         var query: SQLQueryString = """
             SELECT e.nip, e.kind, e.name, e.front_title, e.back_title, e.grade, a.code AS agency_code,
                    a.name AS agency_name, u.name AS unit_name, p.title AS position_title, p.kind AS position_kind,

@@ -36,7 +36,9 @@ extension EmployeeWriter {
 
     /// Each supervisor NIP must name someone in the file or already stored, and the
     /// reporting lines inside the file must not loop back on themselves.
-    func supervisorIssues(_ rows: [EmployeeImportRow], existing: [String: ExistingEmployee], sql: any SQLDatabase)
+    func supervisorIssues(
+        _ rows: [EmployeeImportRow], existing: [String: ExistingEmployee], sql: any SQLDatabase
+    )
         async throws -> [ImportIssue]
     {
         let inFile = Set(rows.map(\.nip.value))
@@ -46,7 +48,8 @@ extension EmployeeWriter {
         for row in rows {
             if let boss = row.supervisorNIP, !inFile.contains(boss), stored[boss] == nil {
                 issues.append(
-                    ImportIssue(line: row.line, column: "nip_atasan", message: .init("import.supervisor_unknown", [boss])))
+                    ImportIssue(
+                        line: row.line, column: "nip_atasan", message: .init("import.supervisor_unknown", [boss])))
             }
         }
         let bossOf = Dictionary(
@@ -81,7 +84,8 @@ extension EmployeeWriter {
             guard let email = row.email else { continue }
             if let line = firstLine[email] {
                 issues.append(
-                    ImportIssue(line: row.line, column: "email", message: .init("import.duplicate_email", [String(line)])))
+                    ImportIssue(
+                        line: row.line, column: "email", message: .init("import.duplicate_email", [String(line)])))
             } else {
                 firstLine[email] = row.line
             }
@@ -108,12 +112,17 @@ extension EmployeeWriter {
     }
 
     /// Units named in the rows, creating the ones the OPD does not have yet.
-    func ensureUnits(_ rows: [EmployeeImportRow], agencyByCode: [String: Agency], sql: any SQLDatabase)
+    func ensureUnits(
+        _ rows: [EmployeeImportRow], agencyByCode: [String: Agency], sql: any SQLDatabase
+    )
         async throws -> [UnitKey: UUID]
     {
-        let wanted = Set(rows.compactMap { row in
-            row.unitName.flatMap { name in agencyByCode[row.agencyCode]?.id.map { UnitKey(agencyID: $0, name: name) } }
-        })
+        let wanted = Set(
+            rows.compactMap { row in
+                row.unitName.flatMap { name in
+                    agencyByCode[row.agencyCode]?.id.map { UnitKey(agencyID: $0, name: name) }
+                }
+            })
         return try await ensureNamed(
             wanted, table: OrgUnit.schema, nameColumn: "name", sql: sql, columns: ["id", "agency_id", "name", "active"]
         ) { key in
@@ -121,7 +130,9 @@ extension EmployeeWriter {
         }
     }
 
-    func ensurePositions(_ rows: [EmployeeImportRow], agencyByCode: [String: Agency], sql: any SQLDatabase)
+    func ensurePositions(
+        _ rows: [EmployeeImportRow], agencyByCode: [String: Agency], sql: any SQLDatabase
+    )
         async throws -> [UnitKey: UUID]
     {
         var kinds: [UnitKey: PositionKind] = [:]

@@ -73,7 +73,9 @@ struct PersonalDataController: RouteCollection {
                 roles: principal.roles.map(\.rawValue).sorted(), language: account.language,
                 createdAt: account.createdAt),
             employee: summary, birthDate: employee?.birthDate, gender: employee?.gender,
-            apiTokens: tokens.map { .init(createdAt: $0.createdAt, expiresAt: $0.expiresAt, revoked: $0.revokedAt != nil) },
+            apiTokens: tokens.map {
+                .init(createdAt: $0.createdAt, expiresAt: $0.expiresAt, revoked: $0.revokedAt != nil)
+            },
             recordHistory: history)
     }
 

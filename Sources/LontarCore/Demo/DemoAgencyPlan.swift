@@ -50,14 +50,17 @@ struct DemoAgencyPlan: Sendable {
         let doctorate = masters.filter { $0.front == nil }.prefix(1).map { DemoTitles.both("Dr.", $0.back) }
         switch head {
         case .kepala:
-            return DemoProfile("Kepala " + name, "jpt", ["IV/c", "IV/d"], female: 0.35,
-                               titles: masters + doctorate, ages: 48...58)
+            return DemoProfile(
+                "Kepala " + name, "jpt", ["IV/c", "IV/d"], female: 0.35,
+                titles: masters + doctorate, ages: 48...58)
         case .sekda:
-            return DemoProfile("Sekretaris Daerah", "jpt", ["IV/d", "IV/e"], female: 0.3,
-                               titles: doctorate + masters, ages: 52...58)
+            return DemoProfile(
+                "Sekretaris Daerah", "jpt", ["IV/d", "IV/e"], female: 0.3,
+                titles: doctorate + masters, ages: 52...58)
         case .camat:
-            return DemoProfile("Camat " + Self.place(name), "administrator", ["IV/a", "IV/b"], female: 0.35,
-                               titles: masters, ages: 42...56)
+            return DemoProfile(
+                "Camat " + Self.place(name), "administrator", ["IV/a", "IV/b"], female: 0.35,
+                titles: masters, ages: 42...56)
         }
     }
 
@@ -66,27 +69,34 @@ struct DemoAgencyPlan: Sendable {
         switch unit.level {
         case .sekretariat:
             let grades = head == .camat ? ["III/d", "IV/a"] : ["IV/a", "IV/b"]
-            return DemoProfile("Sekretaris " + name, "administrator", grades, female: 0.45,
-                               titles: masters, ages: 42...57)
+            return DemoProfile(
+                "Sekretaris " + name, "administrator", grades, female: 0.45,
+                titles: masters, ages: 42...57)
         case .bidang, .bagian:
-            return DemoProfile(title, "administrator", ["IV/a", "IV/b"], female: 0.45,
-                               titles: masters, ages: 44...57)
+            return DemoProfile(
+                title, "administrator", ["IV/a", "IV/b"], female: 0.45,
+                titles: masters, ages: 44...57)
         case .seksi, .subbagian:
-            return DemoProfile(title, "pengawas", ["III/c", "III/d"], female: 0.5,
-                               titles: bachelors + bachelors + masters, ages: 36...56)
+            return DemoProfile(
+                title, "pengawas", ["III/c", "III/d"], female: 0.5,
+                titles: bachelors + bachelors + masters, ages: 36...56)
         case .kelurahan:
-            return DemoProfile("Lurah " + Self.place(unit.name), "pengawas", ["III/c", "III/d"], female: 0.4,
-                               titles: bachelors, ages: 36...56)
+            return DemoProfile(
+                "Lurah " + Self.place(unit.name), "pengawas", ["III/c", "III/d"], female: 0.4,
+                titles: bachelors, ages: 36...56)
         case .upt:
-            return DemoProfile(title, "pengawas", ["III/c", "III/d"], female: 0.3,
-                               titles: bachelors, ages: 38...56)
+            return DemoProfile(
+                title, "pengawas", ["III/c", "III/d"], female: 0.3,
+                titles: bachelors, ages: 38...56)
         case .puskesmas:
-            return DemoProfile(title, "pengawas", ["III/d", "IV/a"], female: 0.6,
-                               titles: [.both("dr.", nil), .back("S.K.M., M.Kes."), .back("S.Kep., Ns.")],
-                               ages: 38...56)
+            return DemoProfile(
+                title, "pengawas", ["III/d", "IV/a"], female: 0.6,
+                titles: [.both("dr.", nil), .back("S.K.M., M.Kes."), .back("S.Kep., Ns.")],
+                ages: 38...56)
         case .school:
-            return DemoProfile(title, "fungsional", ["IV/a", "IV/b"], female: 0.55,
-                               titles: [.back("S.Pd."), .back("S.Pd., M.Pd.")], ages: 45...58)
+            return DemoProfile(
+                title, "fungsional", ["IV/a", "IV/b"], female: 0.55,
+                titles: [.back("S.Pd."), .back("S.Pd., M.Pd.")], ages: 45...58)
         }
     }
 }
@@ -96,7 +106,8 @@ extension DemoUnitPlan {
     static func unit(
         _ name: String, _ level: DemoUnitLevel, in parent: String? = nil, _ staff: [(DemoStaffRole, Int)] = []
     ) -> DemoUnitPlan {
-        DemoUnitPlan(name: name, parent: parent, level: level,
-                     staff: staff.map { DemoStaffSlot(role: $0.0, count: $0.1) })
+        DemoUnitPlan(
+            name: name, parent: parent, level: level,
+            staff: staff.map { DemoStaffSlot(role: $0.0, count: $0.1) })
     }
 }

@@ -36,14 +36,16 @@ public struct KupangDemoData: Sendable, Equatable {
             employees.append(employee)
             let key = employee.agencyCode + "|" + employee.positionTitle
             if positionKeys.insert(key).inserted {
-                positions.append(DemoPosition(agencyCode: employee.agencyCode, title: employee.positionTitle, kind: kind))
+                positions.append(
+                    DemoPosition(agencyCode: employee.agencyCode, title: employee.positionTitle, kind: kind))
             }
         }
 
         for plan in plans {
             let headProfile = plan.headProfile
-            let head = factory.make(headProfile, agency: plan.code, unit: nil,
-                                    supervisor: plan.head == .sekda ? nil : sekdaNIP)
+            let head = factory.make(
+                headProfile, agency: plan.code, unit: nil,
+                supervisor: plan.head == .sekda ? nil : sekdaNIP)
             add(head, kind: headProfile.kind)
             if plan.head == .sekda { sekdaNIP = head.nip }
 
@@ -65,13 +67,16 @@ public struct KupangDemoData: Sendable, Equatable {
         }
 
         let agencies = plans.map { plan in
-            DemoAgency(code: plan.code, name: plan.name,
-                       units: plan.units.map { DemoUnit(name: $0.name, parentName: $0.parent) })
+            DemoAgency(
+                code: plan.code, name: plan.name,
+                units: plan.units.map { DemoUnit(name: $0.name, parentName: $0.parent) })
         }
         let operators = operatorAgencies.compactMap { code -> DemoOperator? in
-            guard let holder = employees.first(where: {
-                $0.agencyCode == code && $0.positionTitle == DemoStaffRole.analisKepegawaian.profile.title
-            }) else { return nil }
+            guard
+                let holder = employees.first(where: {
+                    $0.agencyCode == code && $0.positionTitle == DemoStaffRole.analisKepegawaian.profile.title
+                })
+            else { return nil }
             return DemoOperator(agencyCode: code, employeeNIP: holder.nip)
         }
         return KupangDemoData(agencies: agencies, positions: positions, employees: employees, operators: operators)

@@ -24,9 +24,10 @@ struct CSVReader {
             }
             var records: [CSVRecord] = []
             while let record = try reader.nextRecord() { records.append(record) }
-            return .success(CSVTable(
-                delimiter: Character(Unicode.Scalar(delimiter)), header: header.fields,
-                headerLine: header.line, records: records))
+            return .success(
+                CSVTable(
+                    delimiter: Character(Unicode.Scalar(delimiter)), header: header.fields,
+                    headerLine: header.line, records: records))
         } catch {
             return .failure(error)
         }

@@ -17,7 +17,8 @@ extension CSV {
     /// after neutralising spreadsheet formulas.
     static func escaped(_ field: String, delimiter: Character) -> String {
         let value = neutralisingFormula(field)
-        let needsQuotes = value.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes =
+            value.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first.map(\.isWhitespace) == true
             || value.last.map(\.isWhitespace) == true
         guard needsQuotes else { return value }

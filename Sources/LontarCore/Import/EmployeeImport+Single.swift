@@ -1,7 +1,9 @@
 extension EmployeeImport {
     /// Checks one employee given as column → value (the import's column names), for the
     /// create and edit forms and the API, so that one set of rules guards every door.
-    public static func validate(cells: [String: String], line: Int = 1, today: CivilDate)
+    public static func validate(
+        cells: [String: String], line: Int = 1, today: CivilDate
+    )
         -> (row: EmployeeImportRow?, issues: [ImportIssue])
     {
         var reader = EmployeeRowReader(line: line, cells: cells, today: today)

@@ -55,8 +55,11 @@ public enum EmployeeImport {
         var firstLineOfNIP: [String: Int] = [:]
         for record in table.records {
             guard record.fields.count == table.header.count else {
-                issues.append(ImportIssue(line: record.line, column: nil, message: LocalizableMessage(
-                    "import.field_count", [String(table.header.count), String(record.fields.count)])))
+                issues.append(
+                    ImportIssue(
+                        line: record.line, column: nil,
+                        message: LocalizableMessage(
+                            "import.field_count", [String(table.header.count), String(record.fields.count)])))
                 continue
             }
             var reader = EmployeeRowReader(line: record.line, cells: layout.cells(of: record.fields), today: today)
@@ -64,8 +67,11 @@ public enum EmployeeImport {
             let row = reader.read()
             if let nip = reader.shapedNIP {
                 if let firstLine = firstLineOfNIP[nip] {
-                    reader.issues.append(ImportIssue(line: record.line, column: "nip", message: LocalizableMessage(
-                        "import.duplicate_nip", [String(firstLine)])))
+                    reader.issues.append(
+                        ImportIssue(
+                            line: record.line, column: "nip",
+                            message: LocalizableMessage(
+                                "import.duplicate_nip", [String(firstLine)])))
                 } else {
                     firstLineOfNIP[nip] = record.line
                 }
@@ -97,18 +103,28 @@ struct ImportHeader {
             if name.isEmpty {
                 unnamedIndices.append(index)
             } else if !EmployeeImport.columns.contains(name) {
-                issues.append(ImportIssue(line: line, column: raw, message: LocalizableMessage(
-                    "import.unknown_column", [raw.collapsingWhitespace, EmployeeImport.columns.joined(separator: ", ")])))
+                issues.append(
+                    ImportIssue(
+                        line: line, column: raw,
+                        message: LocalizableMessage(
+                            "import.unknown_column",
+                            [raw.collapsingWhitespace, EmployeeImport.columns.joined(separator: ", ")])))
             } else if indexOfColumn[name] != nil {
-                issues.append(ImportIssue(line: line, column: name, message: LocalizableMessage(
-                    "import.duplicate_column", [name])))
+                issues.append(
+                    ImportIssue(
+                        line: line, column: name,
+                        message: LocalizableMessage(
+                            "import.duplicate_column", [name])))
             } else {
                 indexOfColumn[name] = index
             }
         }
         for name in EmployeeImport.requiredColumns where indexOfColumn[name] == nil {
-            issues.append(ImportIssue(line: line, column: name, message: LocalizableMessage(
-                "import.missing_column", [name])))
+            issues.append(
+                ImportIssue(
+                    line: line, column: name,
+                    message: LocalizableMessage(
+                        "import.missing_column", [name])))
         }
         if !issues.isEmpty { return .failure(Issues(issues: issues)) }
         return .success(ImportHeader(indexOfColumn: indexOfColumn, unnamedIndices: unnamedIndices))
@@ -128,8 +144,10 @@ struct ImportHeader {
 
     func unnamedValueIssues(in record: CSVRecord) -> [ImportIssue] {
         unnamedIndices.filter { !record.fields[$0].isEmpty }.map {
-            ImportIssue(line: record.line, column: nil, message: LocalizableMessage(
-                "import.value_in_unnamed_column", [String($0 + 1)]))
+            ImportIssue(
+                line: record.line, column: nil,
+                message: LocalizableMessage(
+                    "import.value_in_unnamed_column", [String($0 + 1)]))
         }
     }
 }

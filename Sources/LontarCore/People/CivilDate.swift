@@ -10,8 +10,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year),
-              let length = CivilDate.daysInMonth(year: year, month: month),
-              (1...length).contains(day)
+            let length = CivilDate.daysInMonth(year: year, month: month),
+            (1...length).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -22,9 +22,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3,
-              parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ String($0).isASCIIDigits }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ String($0).isASCIIDigits }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -53,7 +53,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
         guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let date = CivilDate(year: year, month: month, day: day)
+            let date = CivilDate(year: year, month: month, day: day)
         else { preconditionFailure("Gregorian calendar returned an impossible date") }
         return date
     }
@@ -72,9 +72,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CivilDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "Expected a real date as YYYY-MM-DD, got \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "Expected a real date as YYYY-MM-DD, got \(text)"))
         }
         self = date
     }

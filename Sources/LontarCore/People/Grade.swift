@@ -9,7 +9,9 @@ public struct Grade: Sendable, Hashable, Codable {
     public let level: Int
 
     public static let allPNS: [Grade] = {
-        let ruangs: [(golongan: String, letters: String)] = [("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde")]
+        let ruangs: [(golongan: String, letters: String)] = [
+            ("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde"),
+        ]
         let codes = ruangs.flatMap { group in group.letters.map { "\(group.golongan)/\($0)" } }
         return zip(codes, pnsRankNames).enumerated().map { index, pair in
             Grade(kind: .pns, code: pair.0, rankName: pair.1, level: index + 1)

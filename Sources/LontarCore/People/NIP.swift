@@ -59,13 +59,17 @@ public struct NIP: Sendable, Hashable {
         case .pppk:
             appointmentMonth = nil
         }
-        if let error = appointmentError(year: appointmentYear, month: appointmentMonth, birthDate: birthDate, today: today) {
+        if let error = appointmentError(
+            year: appointmentYear, month: appointmentMonth, birthDate: birthDate, today: today)
+        {
             return .failure(error)
         }
         if kind == .pppk {
             let code = number(12..<14)
             if (1...12).contains(code) { return .failure(.looksLikePNSNumber) }
-            guard (21...29).contains(code) else { return .failure(.invalidPPPKCode(String(value.dropFirst(12).prefix(2)))) }
+            guard (21...29).contains(code) else {
+                return .failure(.invalidPPPKCode(String(value.dropFirst(12).prefix(2))))
+            }
             if appointmentYear < firstPPPKYear { return .failure(.pppkYearBeforeFirstIntake(appointmentYear)) }
         }
 
@@ -78,9 +82,10 @@ public struct NIP: Sendable, Hashable {
         let sequence = number(15..<18)
         if sequence == 0 { return .failure(.zeroSequence) }
 
-        return .success(NIP(
-            value: value, kind: kind, birthDate: birthDate, appointmentYear: appointmentYear,
-            appointmentMonth: appointmentMonth, gender: gender, sequence: sequence))
+        return .success(
+            NIP(
+                value: value, kind: kind, birthDate: birthDate, appointmentYear: appointmentYear,
+                appointmentMonth: appointmentMonth, gender: gender, sequence: sequence))
     }
 
     /// The checks that do not depend on the kind of employee: length and digits.

@@ -56,7 +56,9 @@ final class Browser: @unchecked Sendable {
         return page
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws
+    private func send(
+        _ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?
+    ) async throws
         -> Page
     {
         var headers = HTTPHeaders()

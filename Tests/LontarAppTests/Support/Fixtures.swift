@@ -82,7 +82,9 @@ enum Fixtures {
             educationOperator: educationOperator, supervisor: supervisor, staff: staff, teacher: teacher)
     }
 
-    static func browser(_ app: Application, as identifier: String, password: String = Fixtures.password) async throws
+    static func browser(
+        _ app: Application, as identifier: String, password: String = Fixtures.password
+    ) async throws
         -> Browser
     {
         let browser = Browser(app)
@@ -93,7 +95,9 @@ enum Fixtures {
         return browser
     }
 
-    static func apiToken(_ app: Application, username: String, password: String = Fixtures.password) async throws
+    static func apiToken(
+        _ app: Application, username: String, password: String = Fixtures.password
+    ) async throws
         -> String
     {
         var token: String?
