@@ -129,6 +129,38 @@ struct AuthTests {
         #expect(cookie != nil)
     }
 
+    @Test("a session idle for more than 12 hours is no longer honoured")
+    func idleSessionExpires() async throws {
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
+            let browser = try await Fixtures.browser(app, as: "admin", password: adminPassword)
+            clock.advance(11 * 3600)
+            #expect(try await browser.get("/audit").status == .ok)
+            clock.advance(11 * 3600)
+            #expect(try await browser.get("/audit").status == .ok, "activity keeps the session alive")
+            clock.advance(13 * 3600)
+            let expired = try await browser.get("/audit")
+            #expect(expired.status == .seeOther)
+            #expect(expired.location?.hasPrefix("/masuk") == true)
+        }
+    }
+
+    @Test("changing the password signs out the account's other sessions")
+    func passwordChangeEndsOtherSessions() async throws {
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
+            let laptop = try await Fixtures.browser(app, as: "admin", password: adminPassword)
+            let phone = try await Fixtures.browser(app, as: "admin", password: adminPassword)
+            clock.advance(60)
+            let changed = try await laptop.post(
+                "/akun/kata-sandi",
+                form: ["current": adminPassword, "new": "Sandi-baru-2027", "confirm": "Sandi-baru-2027"])
+            #expect(changed.status == .seeOther)
+            #expect(try await laptop.get("/audit").status == .ok)
+            #expect(try await phone.get("/audit").status == .seeOther)
+        }
+    }
+
     @Test("API tokens: issued for a password, stored hashed, refused once revoked")
     func apiTokens() async throws {
         try await withLontar { app in
@@ -160,6 +192,30 @@ struct AuthTests {
                     #expect(res.status == .unauthorized)
                     #expect(res.body.string.contains("invalid_credentials"))
                 })
+        }
+    }
+
+    @Test("an administrator creates a partner account that signs in with a temporary password")
+    func partnerAccount() async throws {
+        try await withLontar { app in
+            let admin = try await Fixtures.browser(app, as: "admin", password: adminPassword)
+            let bad = try await admin.post(
+                "/akun-pengguna", form: ["username": "123456789012345678", "displayName": "X", "roles[]": "partner"])
+            #expect(bad.status == .unprocessableEntity)
+            let page = try await admin.post(
+                "/akun-pengguna",
+                form: ["username": "undana.lppm", "displayName": "LPPM Universitas Nusa Cendana", "roles[]": "partner"])
+            #expect(page.status == .ok)
+            let password = try #require(page.body.firstMatch(of: /[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}/))
+            let partner = Browser(app)
+            #expect(try await partner.signIn("undana.lppm", String(password.output)).location == "/akun/kata-sandi")
+            let account = try #require(
+                try await UserAccount.query(on: app.db).filter(\.$username == "undana.lppm").first())
+            #expect(account.grantedRoles == [.partner])
+            #expect(try await partner.get("/pegawai").status == .seeOther, "must change the password first")
+            let off = try await admin.post("/akun-pengguna/undana.lppm/status", form: [:])
+            #expect(off.status == .seeOther)
+            #expect(try await partner.get("/akun/kata-sandi").status == .seeOther, "deactivation ends the session")
         }
     }
 

@@ -59,6 +59,7 @@ struct AuthorizationTests {
             method: .GET, path: { _ in "/jabatan" }, allowed: [.healthOperator, .educationOperator, .admin],
             label: "positions"),
         Case(method: .GET, path: { _ in "/audit" }, allowed: [.admin], label: "audit log"),
+        Case(method: .GET, path: { _ in "/akun-pengguna" }, allowed: [.admin], label: "outside accounts"),
         Case(
             method: .GET, path: { _ in "/profil" },
             allowed: [.staff, .supervisor, .healthOperator, .educationOperator], label: "own profile"),

@@ -87,6 +87,7 @@ struct AuthController: RouteCollection {
         }
         account.passwordHash = try await req.password.async.hash(form.new)
         account.mustChangePassword = false
+        account.credentialsChangedAt = req.now
         try await account.save(on: req.db)
         // Other devices signed in with the old password are signed out with their tokens.
         try await APIToken.query(on: req.db).filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil)

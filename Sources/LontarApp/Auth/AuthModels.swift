@@ -17,6 +17,9 @@ final class UserAccount: Model, @unchecked Sendable {
     @Field(key: "language") var language: String
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "active") var active: Bool
+    /// Sessions started before this moment are void: set when the password changes or the
+    /// account is switched off, so every other device is signed out too.
+    @Field(key: "credentials_changed_at") var credentialsChangedAt: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -37,6 +40,7 @@ final class UserAccount: Model, @unchecked Sendable {
         self.language = language
         self.mustChangePassword = mustChangePassword
         self.active = true
+        self.credentialsChangedAt = Date(timeIntervalSince1970: 0)
     }
 
     var grantedRoles: Set<Role> { Role.decode(roles) }

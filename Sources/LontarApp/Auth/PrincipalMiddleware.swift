@@ -35,8 +35,13 @@ struct PrincipalMiddleware: AsyncMiddleware {
                 guard request.principal != nil else { throw AppError.unauthenticated() }
             }
         } else if let raw = request.session.data[Self.sessionUserKey], let userID = UUID(uuidString: raw) {
-            request.principal = try await Self.principal(forUser: userID, on: request.db)
-            if request.principal == nil { request.session.data[Self.sessionUserKey] = nil }
+            let principal = try await Self.principal(forUser: userID, on: request.db)
+            if let principal, SessionClock.isCurrent(request, credentialsChangedAt: principal.credentialsChangedAt) {
+                request.principal = principal
+                SessionClock.touch(request)
+            } else {
+                request.session.data = SessionData()
+            }
         }
         if let principal = request.principal, let language = Language(rawValue: principal.language) {
             request.language = language
@@ -82,7 +87,8 @@ struct PrincipalMiddleware: AsyncMiddleware {
             roles: roles,
             operatorAgencyID: account.$operatorAgency.id,
             mustChangePassword: account.mustChangePassword,
-            language: account.language
+            language: account.language,
+            credentialsChangedAt: account.credentialsChangedAt
         )
     }
 }

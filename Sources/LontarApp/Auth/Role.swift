@@ -27,6 +27,7 @@ struct Principal: Sendable {
     let operatorAgencyID: UUID?
     let mustChangePassword: Bool
     var language: String = "id"
+    var credentialsChangedAt = Date(timeIntervalSince1970: 0)
 
     var isAdmin: Bool { roles.contains(.admin) }
     var isOperator: Bool { roles.contains(.operator) && operatorAgencyID != nil }

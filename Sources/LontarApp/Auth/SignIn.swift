@@ -88,6 +88,7 @@ extension Request {
         }
         session.data = SessionData()
         session.data[PrincipalMiddleware.sessionUserKey] = account.id?.uuidString
+        SessionClock.start(self)
         principal = try await PrincipalMiddleware.principal(forUser: account.requireID(), on: db)
     }
 }

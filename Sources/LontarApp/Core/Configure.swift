@@ -71,6 +71,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: EmployeeImportController())
     try app.register(collection: PersonalDataController())
     try app.register(collection: AuditController())
+    try app.register(collection: AccountsController())
     try app.register(collection: TokenAPIController())
     try app.register(collection: OrganisationAPIController())
     try app.register(collection: EmployeeAPIController())

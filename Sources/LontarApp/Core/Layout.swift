@@ -42,7 +42,10 @@ struct Layout: Encodable {
             items.append((Paths.agencies, "nav.agencies"))
             items.append((Paths.positions, "nav.positions"))
         }
-        if principal.isAdmin { items.append((Paths.audit, "nav.audit")) }
+        if principal.isAdmin {
+            items.append((Paths.accounts, "nav.accounts"))
+            items.append((Paths.audit, "nav.audit"))
+        }
         if principal.employeeID != nil { items.append((Paths.profile, "nav.profile")) }
         let path = request.url.path
         return items.map { href, key in

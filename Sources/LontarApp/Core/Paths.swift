@@ -36,6 +36,9 @@ enum Paths {
     static func employeeAccount(_ nip: String) -> String { "/pegawai/\(nip)/akun" }
 
     static let audit = "/audit"
+    static let accounts = "/akun-pengguna"
+    static func accountPassword(_ username: String) -> String { "/akun-pengguna/\(username)/sandi" }
+    static func accountStatus(_ username: String) -> String { "/akun-pengguna/\(username)/status" }
 
     static let healthz = "/healthz"
     static let readyz = "/readyz"

@@ -107,6 +107,7 @@ enum AccountService {
                 passwordHash: nil, roles: [])
         account.passwordHash = hash
         account.mustChangePassword = true
+        account.credentialsChangedAt = req.now
         account.displayName = EmployeeImport.displayName(
             front: employee.frontTitle, name: employee.name, back: employee.backTitle)
         try await req.db.transaction { db in

@@ -89,6 +89,7 @@ struct CreateUserAccount: AsyncMigration {
             .field("language", .string, .required)
             .field("must_change_password", .bool, .required)
             .field("active", .bool, .required)
+            .field("credentials_changed_at", .datetime, .required)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "username")
