@@ -52,7 +52,10 @@ struct OrganisationAPIController: RouteCollection {
         let paging = PageRequest.from(req, defaultPer: 50)
         let query = Agency.query(on: req.db).sort(\.$code)
         if let q = req.query[String.self, at: "q"], !q.isEmpty {
-            query.group(.or) { $0.filter(\.$code ~~ q.uppercased()).filter(\.$name ~~ q) }
+            query.group(.or) {
+                $0.filter(\.$code, containsIgnoringCase: q, on: req.db).filter(
+                    \.$name, containsIgnoringCase: q, on: req.db)
+            }
         }
         let total = try await query.count()
         let items = try await query.range(paging.range).all().map(AgencyDTO.init)

@@ -49,7 +49,7 @@ struct AccountsController: RouteCollection {
         let form = try req.content.decode(CreateForm.self)
         let username = form.username.trimmingCharacters(in: .whitespaces).lowercased()
         let displayName = form.displayName.trimmingCharacters(in: .whitespaces)
-        let roles = Set((form.roles ?? []).compactMap(Role.init(rawValue:))).intersection(Role.grantable)
+        let roles = Set((form.roles ?? []).compactMap(Role.init(rawValue:))).intersection(Self.outsideRoles)
         if let problem = Self.usernameProblem(username) {
             return try await render(req, form: form, error: req.t(problem), status: .unprocessableEntity)
         }
@@ -110,6 +110,9 @@ struct AccountsController: RouteCollection {
         return req.redirect(to: Paths.accounts)
     }
 
+    /// An operator acts for an OPD, which only a civil servant belongs to.
+    static let outsideRoles: [Role] = [.admin, .facilitator, .partner]
+
     /// Lower-case letters, digits and `._-`; never 18 digits, which would shadow a NIP.
     static func usernameProblem(_ username: String) -> LocalizableMessage? {
         let allowed = username.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }
@@ -143,7 +146,7 @@ struct AccountsController: RouteCollection {
         let chosen = Set(form?.roles ?? [])
         let page = AccountsPage(
             layout: try await Layout.make(req, title: req.t("accounts.title")), rows: rows,
-            roles: Role.grantable.map {
+            roles: Self.outsideRoles.map {
                 Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: chosen.contains($0.rawValue))
             },
             username: form?.username ?? "", displayName: form?.displayName ?? "", error: error,

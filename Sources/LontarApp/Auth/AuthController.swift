@@ -119,7 +119,11 @@ struct AuthController: RouteCollection {
 
     /// Only local paths: an open redirect after sign-in would be a phishing gift.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return Paths.home }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+            // Browsers drop tabs and newlines from Location, turning "/\t/evil" into "//evil".
+            !next.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }),
+            let components = URLComponents(string: next), components.scheme == nil, components.host == nil
+        else { return Paths.home }
         return next
     }
 

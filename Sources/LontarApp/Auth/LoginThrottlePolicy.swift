@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// How hard repeated failed sign-ins are slowed and locked. Per account it stops password
@@ -14,8 +15,10 @@ public struct LoginThrottlePolicy: Sendable {
     public var delayStep: TimeInterval
     public var maxDelay: TimeInterval
 
+    /// 50 per address: a whole office behind one NAT address must not lock itself out
+    /// with a morning of typos, while a machine trying many accounts still is.
     public static let standard = LoginThrottlePolicy(
-        accountLockAfter: 5, addressLockAfter: 20, window: 15 * 60, lockDuration: 15 * 60,
+        accountLockAfter: 5, addressLockAfter: 50, window: 15 * 60, lockDuration: 15 * 60,
         slowAfter: 3, delayStep: 1, maxDelay: 5
     )
 
@@ -31,13 +34,21 @@ public struct LoginThrottlePolicy: Sendable {
     }
 }
 
+/// Attempt counters in the database, changed only by atomic statements: a burst of
+/// parallel guesses is counted exactly, and every `lontar` process sees the same numbers.
 struct LoginThrottleStore {
     let db: any Database
     let policy: LoginThrottlePolicy
     let now: Date
 
     static func accountKey(_ id: UUID) -> String { "account:\(id.uuidString)" }
+    /// Unknown names are throttled like real accounts, so the answers do not tell them apart.
+    static func identifierKey(_ identifier: String) -> String {
+        "name:" + identifier.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
     static func addressKey(_ address: String) -> String { "address:\(address)" }
+
+    private struct Count: Decodable { let failures: Int }
 
     func lockedUntil(_ key: String) async throws -> Date? {
         guard let row = try await LoginThrottle.query(on: db).filter(\.$key == key).first(),
@@ -46,24 +57,29 @@ struct LoginThrottleStore {
         return until
     }
 
-    /// Counts a failure and returns the failures in the current window.
-    @discardableResult
-    func recordFailure(_ key: String, lockAfter: Int) async throws -> Int {
-        let row =
-            try await LoginThrottle.query(on: db).filter(\.$key == key).first() ?? LoginThrottle(key: key, now: now)
-        if now.timeIntervalSince(row.windowStartedAt) > policy.window {
-            row.failures = 0
-            row.windowStartedAt = now
-        }
-        row.failures += 1
-        let failures = row.failures
-        if row.failures >= lockAfter {
-            row.lockedUntil = now.addingTimeInterval(policy.lockDuration)
-            row.failures = 0
-            row.windowStartedAt = now
-        }
-        try await row.save(on: db)
-        return failures
+    /// Adds one attempt to the key's current window and returns the attempts in it.
+    func count(_ key: String) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        try await sql.insert(into: LoginThrottle.schema).columns("id", "key", "failures", "window_started_at")
+            .values(SQLBind(UUID()), SQLBind(key), SQLBind(0), SQLBind(now))
+            .ignoringConflicts(with: ["key"]).run()
+        let windowStart = now.addingTimeInterval(-policy.window)
+        let row = try await sql.raw(
+            """
+            UPDATE login_throttles
+            SET failures = CASE WHEN window_started_at < \(bind: windowStart) THEN 1 ELSE failures + 1 END,
+                window_started_at = CASE WHEN window_started_at < \(bind: windowStart) THEN \(bind: now)
+                                    ELSE window_started_at END
+            WHERE key = \(bind: key) RETURNING failures
+            """
+        ).first(decoding: Count.self)
+        return row?.failures ?? 1
+    }
+
+    func lock(_ key: String) async throws {
+        try await LoginThrottle.query(on: db).filter(\.$key == key)
+            .set(\.$lockedUntil, to: now.addingTimeInterval(policy.lockDuration))
+            .set(\.$failures, to: 0).set(\.$windowStartedAt, to: now).update()
     }
 
     func reset(_ key: String) async throws {

@@ -59,25 +59,33 @@ struct PrincipalMiddleware: AsyncMiddleware {
                 .filter(\.$tokenHash == hashToken(token))
                 .filter(\.$revokedAt == nil)
                 .first(),
-            stored.expiresAt > request.now
+            stored.expiresAt > request.now,
+            let principal = try await principal(forUser: stored.$user.id, on: request.db),
+            (stored.createdAt ?? .distantPast).timeIntervalSince1970 + SessionClock.tolerance
+                >= principal.credentialsChangedAt.timeIntervalSince1970
         else { return nil }
-        return try await principal(forUser: stored.$user.id, on: request.db)
+        return principal
     }
 
     static func principal(forUser userID: UUID, on db: any Database) async throws -> Principal? {
         guard let account = try await UserAccount.find(userID, on: db), account.active else { return nil }
         var roles = account.grantedRoles
         var agencyID: UUID?
+        var operatorAgencyID = account.$operatorAgency.id
         if let employeeID = account.$employee.id, let employee = try await Employee.find(employeeID, on: db) {
             guard employee.active else { return nil }
             roles.insert(.employee)
             agencyID = employee.$agency.id
+            // A civil servant operates for the OPD they belong to now, even after a transfer.
+            operatorAgencyID = employee.$agency.id
             let reports = try await Employee.query(on: db)
                 .filter(\.$supervisor.$id == employeeID)
                 .filter(\.$active == true)
                 .count()
             if reports > 0 { roles.insert(.supervisor) }
         }
+        if operatorAgencyID == nil { roles.remove(.operator) }
+        if !roles.contains(.operator) { operatorAgencyID = nil }
         return Principal(
             userID: userID,
             username: account.username,
@@ -85,7 +93,7 @@ struct PrincipalMiddleware: AsyncMiddleware {
             employeeID: account.$employee.id,
             employeeAgencyID: agencyID,
             roles: roles,
-            operatorAgencyID: account.$operatorAgency.id,
+            operatorAgencyID: operatorAgencyID,
             mustChangePassword: account.mustChangePassword,
             language: account.language,
             credentialsChangedAt: account.credentialsChangedAt

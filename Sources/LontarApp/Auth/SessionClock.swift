@@ -7,6 +7,8 @@ import Vapor
 enum SessionClock {
     static let idleLimit: TimeInterval = 12 * 3600
     static let absoluteLimit: TimeInterval = 7 * 24 * 3600
+    /// PostgreSQL keeps microseconds; a round trip may shave a little off a timestamp.
+    static let tolerance: TimeInterval = 0.01
     private static let startedKey = "since"
     private static let seenKey = "seen"
 
@@ -21,7 +23,7 @@ enum SessionClock {
             let seen = request.session.data[seenKey].flatMap(Double.init)
         else { return false }
         let now = request.now.timeIntervalSince1970
-        return started >= credentialsChangedAt.timeIntervalSince1970 && now - seen < idleLimit
+        return started + tolerance >= credentialsChangedAt.timeIntervalSince1970 && now - seen < idleLimit
             && now - started < absoluteLimit
     }
 

@@ -37,39 +37,41 @@ struct PasswordSignIn {
     func attempt(identifier: String, password: String) async throws -> SignInOutcome {
         let policy = request.application.settings.throttle
         let store = LoginThrottleStore(db: request.db, policy: policy, now: request.now)
-        let addressKey = LoginThrottleStore.addressKey(request.remoteAddress?.ipAddress ?? "unknown")
-        if let until = try await store.lockedUntil(addressKey) { return .locked(until: until) }
-
+        let addressKey = LoginThrottleStore.addressKey(request.clientAddress)
         let account = try await AccountLookup.find(identifier, on: request.db)
-        if let account, let id = account.id, let until = try await store.lockedUntil(LoginThrottleStore.accountKey(id))
-        {
-            return .locked(until: until)
+        let accountKey = account?.id.map(LoginThrottleStore.accountKey) ?? LoginThrottleStore.identifierKey(identifier)
+        for key in [addressKey, accountKey] {
+            if let until = try await store.lockedUntil(key) { return .locked(until: until) }
         }
-        let verified: Bool
+        // Counted before the password check, so parallel guesses cannot all slip under the limit.
+        let attempts = try await store.count(accountKey)
+        if attempts > policy.accountLockAfter {
+            try await store.lock(accountKey)
+            return .locked(until: request.now.addingTimeInterval(policy.lockDuration))
+        }
+        var verified = false
         if let account, account.active, let hash = account.passwordHash {
             verified = try await request.password.async.verify(password, created: hash)
         } else {
             // Spend the same time as a real check so response time does not reveal accounts.
             _ = try? await request.password.async.verify(password, created: Self.decoyHash)
-            verified = false
         }
         if verified, let account, let employeeID = account.$employee.id,
             try await Employee.find(employeeID, on: request.db)?.active != true
         {
-            return .wrongCredentials  // a deactivated civil servant keeps the record, not the access
+            verified = false  // a deactivated civil servant keeps the record, not the access
         }
-        if verified, let account, let id = account.id {
-            try await store.reset(LoginThrottleStore.accountKey(id))
+        if verified, let account {
+            try await store.reset(accountKey)
             return .success(account)
         }
-        var failures = try await store.recordFailure(addressKey, lockAfter: policy.addressLockAfter)
-        if let id = account?.id {
-            let key = LoginThrottleStore.accountKey(id)
-            failures = max(failures, try await store.recordFailure(key, lockAfter: policy.accountLockAfter))
-            if let until = try await store.lockedUntil(key) { return .locked(until: until) }
+        let addressFailures = try await store.count(addressKey)
+        if addressFailures >= policy.addressLockAfter { try await store.lock(addressKey) }
+        if attempts >= policy.accountLockAfter || addressFailures >= policy.addressLockAfter {
+            if attempts >= policy.accountLockAfter { try await store.lock(accountKey) }
+            return .locked(until: request.now.addingTimeInterval(policy.lockDuration))
         }
-        if let until = try await store.lockedUntil(addressKey) { return .locked(until: until) }
-        let delay = policy.delay(afterFailures: failures)
+        let delay = policy.delay(afterFailures: max(attempts, addressFailures / 4))
         if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
         return .wrongCredentials
     }

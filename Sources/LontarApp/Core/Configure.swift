@@ -39,6 +39,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     app.middleware = .init()
     app.middleware.use(SecurityHeadersMiddleware())
+    // Catches what fails before our own error layer (a malformed path, a session store that is
+    // down) so the client still gets an answer; it must not touch the session.
+    app.middleware.use(ErrorMiddleware.default(environment: app.environment))
     app.middleware.use(
         FileMiddleware(
             publicDirectory: resources.appendingPathComponent("Public").path + "/",

@@ -1,3 +1,4 @@
+import Fluent
 import LontarCore
 import Vapor
 
@@ -57,10 +58,33 @@ struct LontarErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    /// A body that does not decode names the field at fault, in the user's language.
+    static func describe(_ error: DecodingError) -> AppError {
+        func path(_ codingPath: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
+            (codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }
+                .joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = path(context.codingPath, key)
+            return AppError.invalid(field, LocalizableMessage("error.decode.missing", [field]))
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let field = path(context.codingPath)
+            return AppError.invalid(field, LocalizableMessage("error.decode.type", [field]))
+        case .dataCorrupted(let context):
+            let field = path(context.codingPath)
+            return AppError(.badRequest, "bad_request", LocalizableMessage("error.decode.corrupt", [field]))
+        @unknown default:
+            return AppError(.badRequest, "bad_request", LocalizableMessage("error.decode.corrupt", [""]))
+        }
+    }
+
     static func resolve(_ error: any Error) -> AppError {
         switch error {
         case let appError as AppError:
             return appError
+        case let decoding as DecodingError:  // before AbortError: Vapor makes it one, with Swift's own text
+            return describe(decoding)
         case let abort as any AbortError:
             switch abort.status {
             case .notFound: return .notFound()
@@ -73,9 +97,9 @@ struct LontarErrorMiddleware: AsyncMiddleware {
             default:
                 return AppError(abort.status, "server_error", LocalizableMessage("error.server"))
             }
-        case is DecodingError:
-            return AppError(
-                .badRequest, "bad_request", LocalizableMessage("error.badRequest", [String(describing: error)]))
+        case let database as any DatabaseError where database.isConstraintFailure:
+            // Two requests raced past the uniqueness check; the database kept its promise.
+            return AppError(.conflict, "conflict", LocalizableMessage("error.conflict"))
         default:
             return AppError(.internalServerError, "server_error", LocalizableMessage("error.server"))
         }

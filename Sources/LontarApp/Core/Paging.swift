@@ -7,7 +7,8 @@ struct PageRequest: Sendable {
     let per: Int
 
     static func from(_ req: Request, defaultPer: Int = 25, maxPer: Int = 200) -> PageRequest {
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        // Bounded above too: page × per must never overflow (a crafted page would trap).
+        let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), 1_000_000)
         let per = min(max(1, req.query[Int.self, at: "per"] ?? defaultPer), maxPer)
         return PageRequest(page: page, per: per)
     }

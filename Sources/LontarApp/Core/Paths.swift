@@ -34,6 +34,7 @@ enum Paths {
     static func employeeEdit(_ nip: String) -> String { "/pegawai/\(nip)/ubah" }
     static func employeeDeactivate(_ nip: String) -> String { "/pegawai/\(nip)/nonaktifkan" }
     static func employeeAccount(_ nip: String) -> String { "/pegawai/\(nip)/akun" }
+    static func employeeReactivate(_ nip: String) -> String { "/pegawai/\(nip)/aktifkan" }
 
     static let audit = "/audit"
     static let accounts = "/akun-pengguna"

@@ -21,6 +21,9 @@ public struct Settings: Sendable {
     public var autoMigrate: Bool
     /// Only sent over HTTPS: on by default behind a TLS proxy (`LONTAR_SECURE_COOKIES=1`).
     public var secureCookies: Bool
+    /// Behind a reverse proxy, take the client address from X-Forwarded-For; otherwise every
+    /// sign-in would seem to come from the proxy and share one throttle.
+    public var trustForwardedFor: Bool = false
 
     public init(
         dataDirectory: String,
@@ -56,7 +59,7 @@ public struct Settings: Sendable {
             database: database,
             adminPassword: env["LONTAR_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             secureCookies: env["LONTAR_SECURE_COOKIES"] == "1"
-        )
+        ).with { $0.trustForwardedFor = env["LONTAR_TRUST_PROXY"] == "1" }
     }
 }
 
@@ -76,7 +79,26 @@ extension Application {
     public var clock: any LontarClock { settings.clock }
 }
 
+extension Settings {
+    func with(_ change: (inout Settings) -> Void) -> Settings {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}
+
 extension Request {
+    /// The client's address for throttling: the first X-Forwarded-For hop when a trusted
+    /// proxy is configured, the socket's peer otherwise.
+    var clientAddress: String {
+        if application.settings.trustForwardedFor,
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first
+        {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+
     var clock: any LontarClock { application.clock }
     var now: Date { application.clock.now() }
 }

@@ -5,21 +5,33 @@ import Vapor
 /// `lontar demo`: loads Kota Kupang's demo organisation and ~300 civil servants. Safe to run
 /// again: everything is keyed (OPD code, NIP, username) and updated rather than duplicated.
 struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
+    struct Signature: CommandSignature {
+        @Flag(name: "force", help: "Load even though the database holds data that is not demo data.")
+        var force: Bool
+    }
 
     var help: String { "Loads demo data for Kota Kupang (OPDs, units, positions, ~300 civil servants, operators)." }
 
     static let password = "kupang2026"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let summary = try await DemoLoader.load(into: context.application)
+        let summary = try await DemoLoader.load(into: context.application, force: signature.force)
         context.console.print(summary)
     }
 }
 
 enum DemoLoader {
-    static func load(into app: Application) async throws -> String {
+    static func load(into app: Application, force: Bool = false) async throws -> String {
         let data = KupangDemoData.make()
+        // The demo renames OPDs that share its codes and gives ~300 accounts one known
+        // password: never let it loose on real data by accident.
+        let demoNIPs = Set(data.employees.map(\.nip))
+        let demoCodes = Set(data.agencies.map(\.code))
+        let foreignPeople = try await Employee.query(on: app.db).all(\.$nip).filter { !demoNIPs.contains($0) }.count
+        let foreignAgencies = try await Agency.query(on: app.db).all(\.$code).filter { !demoCodes.contains($0) }.count
+        if !force, foreignPeople + foreignAgencies > 0 {
+            throw DemoError.realData(people: foreignPeople, agencies: foreignAgencies)
+        }
         let today = CityTime.today(app.clock)
         try await app.db.transaction { db in
             for demo in data.agencies {
@@ -127,8 +139,13 @@ enum DemoLoader {
 
     enum DemoError: Error, CustomStringConvertible {
         case invalid(String, [String])
+        case realData(people: Int, agencies: Int)
         var description: String {
             switch self {
+            case .realData(let people, let agencies):
+                "this database holds \(people) civil servants and \(agencies) OPDs that are not demo data; "
+                    + "the demo would share one password among ~300 accounts. Use an empty database, "
+                    + "or `lontar demo --force` if you really mean it."
             case .invalid(let what, let problems): "demo data invalid at \(what): \(problems.joined(separator: ", "))"
             }
         }

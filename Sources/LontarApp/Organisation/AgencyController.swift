@@ -66,7 +66,10 @@ struct AgencyController: RouteCollection {
         let query = Agency.query(on: req.db).sort(\.$code)
         if !principal.isAdmin, let own = principal.operatorAgencyID { query.filter(\.$id == own) }
         if !q.isEmpty {
-            query.group(.or) { $0.filter(\.$code ~~ q.uppercased()).filter(\.$name ~~ q) }
+            query.group(.or) {
+                $0.filter(\.$code, containsIgnoringCase: q, on: req.db).filter(
+                    \.$name, containsIgnoringCase: q, on: req.db)
+            }
         }
         let total = try await query.count()
         let agencies = try await query.range(paging.range).all()

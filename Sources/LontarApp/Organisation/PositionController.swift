@@ -53,7 +53,7 @@ struct PositionController: RouteCollection {
         let query = Position.query(on: req.db).join(Agency.self, on: \Position.$agency.$id == \Agency.$id)
             .sort(Agency.self, \.$code).sort(\.$title)
         if !principal.isAdmin, let own = principal.operatorAgencyID { query.filter(\.$agency.$id == own) }
-        if !q.isEmpty { query.filter(\.$title ~~ q) }
+        if !q.isEmpty { query.filter(\.$title, containsIgnoringCase: q, on: req.db) }
         let total = try await query.count()
         let positions = try await query.range(paging.range).all()
         let rows = try positions.map { position in

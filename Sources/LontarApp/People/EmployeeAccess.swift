@@ -13,11 +13,12 @@ enum EmployeeAccess {
     static func findViewable(_ req: Request, nip: String?) async throws -> Employee {
         let principal = try req.requirePrincipal()
         let employee = try await find(req, nip: nip)
+        // 404, not 403: a NIP encodes a birth date, so even its existence is need-to-know.
         guard
             principal.canView(
                 employeeID: try employee.requireID(), agencyID: employee.$agency.id,
                 supervisorID: employee.$supervisor.id)
-        else { throw AppError.forbidden() }
+        else { throw AppError.notFound() }
         return employee
     }
 
@@ -25,6 +26,13 @@ enum EmployeeAccess {
         let principal = try req.require(.admin, .operator)
         let employee = try await find(req, nip: nip)
         guard principal.canManage(agencyID: employee.$agency.id) else { throw AppError.forbidden() }
+        // An operator must not reset, edit or switch off someone who holds a role (an
+        // administrator or another operator in the same OPD): that would be a takeover.
+        if !principal.isAdmin, let account = try await AccountService.account(for: employee, on: req.db),
+            !account.grantedRoles.isEmpty, account.id != principal.userID
+        {
+            throw AppError.forbidden()
+        }
         return employee
     }
 }

@@ -14,6 +14,7 @@ struct EmployeeController: RouteCollection {
         pegawai.get(":nip", "ubah", use: editForm)
         pegawai.post(":nip", "ubah", use: update)
         pegawai.post(":nip", "nonaktifkan", use: deactivate)
+        pegawai.post(":nip", "aktifkan", use: reactivate)
         pegawai.post(":nip", "akun", use: manageAccount)
         routes.get("profil", use: profile)
     }
@@ -131,6 +132,19 @@ struct EmployeeController: RouteCollection {
                 changes: [FieldChange(field: "active", old: "true", new: "false")])
         }
         Flash.set(req, req.t("employee.deactivated", employee.name))
+        return req.redirect(to: Paths.employee(employee.nip))
+    }
+
+    func reactivate(req: Request) async throws -> Response {
+        let employee = try await EmployeeAccess.findManageable(req, nip: req.parameters.get("nip"))
+        employee.active = true
+        try await req.db.transaction { db in
+            try await employee.save(on: db)
+            try await Audit.record(
+                req, on: db, action: "update", entity: "employee", entityID: employee.nip, summary: employee.name,
+                changes: [FieldChange(field: "active", old: "false", new: "true")])
+        }
+        Flash.set(req, req.t("employee.reactivated", employee.name))
         return req.redirect(to: Paths.employee(employee.nip))
     }
 

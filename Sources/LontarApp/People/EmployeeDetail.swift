@@ -52,9 +52,15 @@ enum EmployeeDetail {
                 return Paths.employee(boss.nip)
             },
             supervisorName: supervisor?.name,
-            reports: reports.map { .init(href: Paths.employee($0.nip), name: $0.name, position: $0.position?.title) },
+            reports: reports.filter { report in
+                // A supervisor looking at a report does not see that report's own team.
+                report.id.map {
+                    principal.canView(employeeID: $0, agencyID: report.$agency.id, supervisorID: report.$supervisor.id)
+                } ?? false
+            }.map { .init(href: Paths.employee($0.nip), name: $0.name, position: $0.position?.title) },
             editHref: canManage ? Paths.employeeEdit(employee.nip) : nil,
             deactivateHref: canManage && employee.active ? Paths.employeeDeactivate(employee.nip) : nil,
+            reactivateHref: canManage && !employee.active ? Paths.employeeReactivate(employee.nip) : nil,
             accountHref: canManage ? Paths.employeeAccount(employee.nip) : nil,
             hasAccount: account?.passwordHash != nil,
             accountRoles: Role.grantable.map {

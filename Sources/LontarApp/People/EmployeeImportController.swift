@@ -49,7 +49,9 @@ enum ImportRunner {
     static func run(_ req: Request, text: String, dryRun: Bool) async throws -> EmployeeWriter.Outcome {
         let principal = try req.require(.admin, .operator)
         let parsed = EmployeeImport.parse(text, today: CityTime.today(req.clock))
-        let writer = EmployeeWriter(principal: principal, now: req.now)
+        var configured = EmployeeWriter(principal: principal, now: req.now)
+        configured.presentColumns = EmployeeImport.columnsPresent(in: text)
+        let writer = configured
         let checks = try await writer.write(parsed.rows, on: req.db, dryRun: true)
         var outcome = checks
         outcome.issues = (parsed.issues + checks.issues).sorted {
@@ -57,11 +59,14 @@ enum ImportRunner {
         }
         guard outcome.issues.isEmpty, !dryRun else { return outcome }
         return try await req.db.transaction { db in
+            let before = try await ImportAudit.snapshot(parsed.rows.map(\.nip.value), on: db)
             let written = try await writer.write(parsed.rows, on: db, dryRun: false)
             guard written.issues.isEmpty else { throw EmployeeService.invalid(written.issues) }
             try await Audit.record(
                 req, on: db, action: "import", entity: "employee", entityID: nil,
                 summary: req.t("import.audit", String(written.created), String(written.updated)))
+            let after = try await ImportAudit.snapshot(parsed.rows.map(\.nip.value), on: db)
+            try await ImportAudit.record(req, before: before, after: after, on: db)
             return written
         }
     }
@@ -98,6 +103,8 @@ struct EmployeeImportController: RouteCollection {
         }
         let outcome = try await ImportRunner.run(req, text: text, dryRun: true)
         var pendingID: UUID?
+        // Checked uploads wait an hour at most; older ones are dropped here rather than by a job.
+        try await PendingImport.query(on: req.db).filter(\.$createdAt < req.now.addingTimeInterval(-3600)).delete()
         if outcome.issues.isEmpty {
             let pending = PendingImport()
             pending.$user.id = principal.userID
@@ -139,6 +146,12 @@ struct EmployeeImportController: RouteCollection {
             agencyCode: req.query[String.self, at: "agency"], q: req.query[String.self, at: "q"],
             includeInactive: req.query[String.self, at: "inactive"] == "1")
         let (rows, _) = try await EmployeeQueries.list(filter, scope: .of(principal), page: nil, on: req.db)
+        // A bulk read of personal data leaves a trace (UU 27/2022), like opening one record does.
+        if principal.isAdmin || principal.isOperator {
+            try await Audit.record(
+                req, on: req.db, action: "export", entity: "employee", entityID: nil,
+                summary: req.t("export.audit", String(rows.count), filter.agencyCode ?? "*", filter.q ?? ""))
+        }
         let csv = CSV.write(
             header: EmployeeImport.columns, rows: rows.map(EmployeeQueries.csvRow), delimiter: ";", byteOrderMark: true)
         return csvResponse(csv, filename: "pegawai.csv")

@@ -42,6 +42,7 @@ struct EmployeeDetailPage: Encodable {
     let reports: [Report]
     let editHref: String?
     let deactivateHref: String?
+    let reactivateHref: String?
     let accountHref: String?
     let hasAccount: Bool
     let accountRoles: [Option]

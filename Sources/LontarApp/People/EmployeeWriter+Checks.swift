@@ -52,23 +52,46 @@ extension EmployeeWriter {
                         line: row.line, column: "nip_atasan", message: .init("import.supervisor_unknown", [boss])))
             }
         }
-        let bossOf = Dictionary(
-            rows.compactMap { row in row.supervisorNIP.map { (row.nip.value, $0) } },
-            uniquingKeysWith: { first, _ in first })
+        // Reporting lines as they will be: the stored ones, with the file's rows replacing theirs.
+        var bossOf = try await storedReportingLines(sql: sql)
+        if presentColumns.contains("nip_atasan") {
+            for row in rows { bossOf[row.nip.value] = row.supervisorNIP }
+        }
+        var acyclic = Set<String>()
         for row in rows {
-            var seen: Set<String> = [row.nip.value]
+            var path: [String] = [row.nip.value]
+            var onPath: Set<String> = [row.nip.value]
             var current = bossOf[row.nip.value]
-            while let boss = current {
-                if seen.contains(boss) {
-                    issues.append(
-                        ImportIssue(line: row.line, column: "nip_atasan", message: .init("import.supervisor_cycle")))
+            var loops = false
+            while let boss = current, !acyclic.contains(boss) {
+                if onPath.contains(boss) {
+                    loops = true
                     break
                 }
-                seen.insert(boss)
+                path.append(boss)
+                onPath.insert(boss)
                 current = bossOf[boss]
+            }
+            if loops {
+                issues.append(
+                    ImportIssue(line: row.line, column: "nip_atasan", message: .init("import.supervisor_cycle")))
+            } else {
+                acyclic.formUnion(path)
             }
         }
         return issues
+    }
+
+    private struct ReportingLine: Decodable {
+        let nip: String
+        let boss: String
+    }
+
+    private func storedReportingLines(sql: any SQLDatabase) async throws -> [String: String] {
+        let lines = try await sql.raw(
+            "SELECT e.nip AS nip, s.nip AS boss FROM employees e JOIN employees s ON s.id = e.supervisor_id"
+        ).all(decoding: ReportingLine.self)
+        return Dictionary(lines.map { ($0.nip, $0.boss) }, uniquingKeysWith: { first, _ in first })
     }
 
     private struct EmailRow: Decodable {

@@ -17,6 +17,9 @@ struct EmployeeWriter {
 
     let principal: Principal
     let now: Date
+    /// The import columns the source carried; an absent column leaves stored values alone
+    /// (a file of just `nip;nama;jenis_pegawai;kode_opd` fixes names without erasing e-mails).
+    var presentColumns: Set<String> = Set(EmployeeImport.columns)
 
     private static let batchSize = 400
 
@@ -67,15 +70,27 @@ struct EmployeeWriter {
                 ]
                 insert = insert.values(values.map { SQLBind($0) })
             }
+            let updated = updatedColumns
             try await insert.onConflict(with: ["nip"]) { conflict in
                 var update = conflict
-                for column in Self.columns where !["id", "nip", "created_at"].contains(column) {
-                    update = update.set(excludedValueOf: column)
-                }
+                for column in updated { update = update.set(excludedValueOf: column) }
                 return update
             }.run()
         }
         return outcome
+    }
+
+    /// Columns an update may overwrite. Never `active`: re-importing a retired person's row
+    /// must not quietly switch them back on (there is an explicit, audited reactivation).
+    var updatedColumns: [String] {
+        let optional: [String: [String]] = [
+            "gelar_depan": ["front_title"], "gelar_belakang": ["back_title"], "pangkat_golongan": ["grade"],
+            "unit_kerja": ["unit_id"], "jabatan": ["position_id"], "nip_atasan": ["supervisor_id"],
+            "email": ["email"], "telepon": ["phone"],
+        ]
+        var columns = ["kind", "name", "agency_id", "birth_date", "gender", "search_text", "updated_at"]
+        for (csvColumn, dbColumns) in optional where presentColumns.contains(csvColumn) { columns += dbColumns }
+        return columns
     }
 
     static let columns = [
@@ -92,23 +107,32 @@ struct EmployeeWriter {
         ImportIssue(line: row.line, column: column, message: LocalizableMessage(key, args))
     }
 
-    /// Supervisors before the people who report to them, so each batch's foreign keys resolve.
+    /// Supervisors before the people who report to them, so each batch's foreign keys
+    /// resolve. Kahn's algorithm, without recursion, so a deep chain cannot exhaust the stack.
     static func supervisorsFirst(_ rows: [EmployeeImportRow]) -> [EmployeeImportRow] {
-        let byNIP = Dictionary(rows.map { ($0.nip.value, $0) }, uniquingKeysWith: { first, _ in first })
-        var done = Set<String>()
-        var visiting = Set<String>()
+        let index = Dictionary(rows.enumerated().map { ($1.nip.value, $0) }, uniquingKeysWith: { first, _ in first })
+        var reports: [Int: [Int]] = [:]
+        var waitingFor = [Int](repeating: 0, count: rows.count)
+        for (position, row) in rows.enumerated() {
+            if let boss = row.supervisorNIP, let bossPosition = index[boss], bossPosition != position {
+                reports[bossPosition, default: []].append(position)
+                waitingFor[position] = 1
+            }
+        }
+        var ready = rows.indices.filter { waitingFor[$0] == 0 }
         var ordered: [EmployeeImportRow] = []
         ordered.reserveCapacity(rows.count)
-        func place(_ row: EmployeeImportRow) {
-            let nip = row.nip.value
-            guard !done.contains(nip), !visiting.contains(nip) else { return }
-            visiting.insert(nip)
-            if let boss = row.supervisorNIP, let bossRow = byNIP[boss] { place(bossRow) }
-            visiting.remove(nip)
-            done.insert(nip)
-            ordered.append(row)
+        var cursor = 0
+        while cursor < ready.count {
+            let position = ready[cursor]
+            cursor += 1
+            ordered.append(rows[position])
+            for report in reports[position] ?? [] {
+                waitingFor[report] -= 1
+                if waitingFor[report] == 0 { ready.append(report) }
+            }
         }
-        for row in rows { place(row) }
+        // Rows in a loop never become ready; the checks refuse such files before writing.
         return ordered
     }
 }

@@ -11,3 +11,11 @@ extension EmployeeImport {
         return (reader.issues.isEmpty ? row : nil, reader.issues)
     }
 }
+
+extension EmployeeImport {
+    /// The known columns a file's header names, so that a re-import touches only those.
+    public static func columnsPresent(in text: String) -> Set<String> {
+        guard let table = try? CSV.parse(text) else { return [] }
+        return Set(table.header.map(ImportHeader.canonicalName)).intersection(columns)
+    }
+}

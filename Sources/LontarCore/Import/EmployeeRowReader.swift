@@ -149,6 +149,9 @@ struct EmployeeRowReader {
         let compact = raw.filter { !$0.isWhitespace && !"-.()".contains($0) }
         let digits = compact.hasPrefix("+") ? String(compact.dropFirst()) : compact
         guard digits.isASCIIDigits, (8...15).contains(digits.count) else { return nil }
+        // Indonesian numbers start with 0 (or +62 / 62); a number without its leading zero is
+        // what a spreadsheet leaves after reading the column as a number.
+        guard compact.hasPrefix("+") || digits.hasPrefix("0") || digits.hasPrefix("62") else { return nil }
         return compact
     }
 }

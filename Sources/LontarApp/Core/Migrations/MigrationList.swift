@@ -16,6 +16,7 @@ enum MigrationList {
             CreateAuditEntry(),
             AddLookupIndexes(),
             CreatePendingImport(),
+            CreateTrainingSchema(),
         ]
     }
 }
