@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OrganisationAPIController())
     try app.register(collection: EmployeeAPIController())
     try app.register(collection: OpenAPIController())
+    try registerTrainingRoutes(app)
 }
 
 private func configureDatabase(_ app: Application, settings: Settings) throws {

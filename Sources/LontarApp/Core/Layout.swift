@@ -34,7 +34,14 @@ struct Layout: Encodable {
 
     private static func navigation(for principal: Principal?, request: Request) -> [NavItem] {
         guard let principal else { return [] }
-        var items: [(String, String)] = [(Paths.home, "nav.home")]
+        var items: [(String, String)] = [(Paths.home, "nav.home"), (Paths.catalogue, "nav.catalogue")]
+        if principal.employeeID != nil {
+            items.append((Paths.myTraining, "nav.myTraining"))
+            items.append((Paths.learningHours, "nav.learningHours"))
+        }
+        if principal.has(.supervisor) || principal.isOperator || principal.isAdmin {
+            items.append((Paths.approvals, "nav.approvals"))
+        }
         if principal.isAdmin || principal.isOperator || principal.has(.supervisor) {
             items.append((Paths.employees, "nav.employees"))
         }

@@ -74,6 +74,12 @@ public struct CompletionResult: Sendable, Equatable {
     public let attendancePercent: Double
     /// What is missing, in the order a participant would fix it; empty when completed.
     public let reasons: [LocalizableMessage]
+
+    public init(completed: Bool, attendancePercent: Double, reasons: [LocalizableMessage]) {
+        self.completed = completed
+        self.attendancePercent = attendancePercent
+        self.reasons = reasons
+    }
 }
 
 public enum CompletionEvaluator {
