@@ -96,7 +96,7 @@ struct PlatformTests {
             .deletingLastPathComponent().appendingPathComponent("Sources/LontarApp")
         let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         var missing: [String] = []
-        let fileSuffixes = [".csv", ".json", ".sqlite", ".leaf", ".swift", ".go.id"]
+        let fileSuffixes = [".csv", ".json", ".sqlite", ".leaf", ".swift", ".go.id", ".ics"]
         while let file = enumerator?.nextObject() as? URL {
             guard file.pathExtension == "swift" else { continue }
             let text = try String(contentsOf: file, encoding: .utf8)

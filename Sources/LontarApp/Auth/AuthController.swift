@@ -24,6 +24,9 @@ struct AuthController: RouteCollection {
         routes.get("akun", "kata-sandi", use: changePasswordForm)
         routes.post("akun", "kata-sandi", use: changePassword)
         routes.post("akun", "bahasa", use: chooseLanguage)
+        // Also by GET: the switch sits on anonymous pages too, which should not need a session
+        // (and so a CSRF token) just to offer it; choosing a language changes nothing of value.
+        routes.get("akun", "bahasa", use: chooseLanguage)
     }
 
     struct SignInForm: Content {
@@ -103,7 +106,7 @@ struct AuthController: RouteCollection {
     }
 
     func chooseLanguage(req: Request) async throws -> Response {
-        let form = try req.content.decode(LanguageForm.self)
+        let form = try req.method == .GET ? req.query.decode(LanguageForm.self) : req.content.decode(LanguageForm.self)
         guard let language = Language(rawValue: form.lang) else {
             throw AppError.invalid("lang", .init("error.language"))
         }
@@ -131,7 +134,7 @@ struct AuthController: RouteCollection {
         _ req: Request, identifier: String, next: String, error: String?, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let page = SignInPage(
-            layout: try await Layout.make(req, title: req.t("auth.signIn.title")),
+            layout: try await Layout.make(req, title: req.t("auth.signIn.title"), anonymousForm: true),
             identifier: identifier, next: next, error: error)
         return try await req.renderPage("auth/sign-in", page, status: status)
     }

@@ -12,9 +12,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
         if !request.isAPI, !safe.contains(request.method) {
             // The token sits in the body; a large upload is still streaming when we get here.
-            let limit =
-                request.url.path == Paths.employeeImport
-                ? EmployeeImportController.maxUpload.value : request.application.routes.defaultMaxBodySize.value
+            let limit = Self.uploadLimits[request.url.path] ?? request.application.routes.defaultMaxBodySize.value
             _ = try await request.body.collect(max: limit).get()
             let sent =
                 request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
@@ -26,6 +24,13 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         return try await next.respond(to: request)
     }
+
+    /// Forms that carry files may be larger than the default body; each route enforces its own
+    /// limit again, this only lets the token be read from a big multipart body.
+    static let uploadLimits: [String: Int] = [
+        Paths.employeeImport: EmployeeImportController.maxUpload.value,
+        Paths.externalLearning: ExternalLearningController.maxUpload.value,
+    ]
 
     static func token(for request: Request) -> String {
         if let existing = request.session.data[sessionKey] { return existing }

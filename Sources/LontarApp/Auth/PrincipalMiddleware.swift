@@ -34,7 +34,9 @@ struct PrincipalMiddleware: AsyncMiddleware {
                 request.principal = try await Self.principal(forToken: bearer.token, on: request)
                 guard request.principal != nil else { throw AppError.unauthenticated() }
             }
-        } else if let raw = request.session.data[Self.sessionUserKey], let userID = UUID(uuidString: raw) {
+        } else if request.hasSession, let raw = request.session.data[Self.sessionUserKey],
+            let userID = UUID(uuidString: raw)
+        {
             let principal = try await Self.principal(forUser: userID, on: request.db)
             if let principal, SessionClock.isCurrent(request, credentialsChangedAt: principal.credentialsChangedAt) {
                 request.principal = principal
@@ -109,7 +111,9 @@ struct PasswordChangeGate: AsyncMiddleware {
         }
         let path = request.url.path
         let allowed = [Paths.changePassword, Paths.signOut, Paths.language, Paths.apiToken]
-        if allowed.contains(path) || path.hasPrefix("/static/") {
+        if allowed.contains(path) || path.hasPrefix("/static/") || path.hasPrefix("/verifikasi")
+            || path.hasPrefix("/kalender/")
+        {
             return try await next.respond(to: request)
         }
         if request.isAPI {

@@ -9,6 +9,13 @@ import Vapor
 /// Builds the whole application from `settings`; the executable and the tests both call it.
 public func configure(_ app: Application, settings: Settings) async throws {
     app.settings = settings
+    if case .postgres = settings.database {
+    } else {
+        // SQLite work runs on this pool, and SQLite's busy handler holds a thread while it
+        // waits for a lock: with the default two threads, two waiting writers would starve
+        // the one that holds the lock.
+        app.threadPool = NIOThreadPool(numberOfThreads: 16)
+    }
     try configureDatabase(app, settings: settings)
     let resources = try resourceDirectory()
     app.catalogue = try Catalogue.load(from: resources.appendingPathComponent("Strings"))
@@ -53,6 +60,11 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(CSRFMiddleware())
 
     for migration in MigrationList.all { app.migrations.add(migration) }
+    if case .sqliteFile = settings.database, let sql = app.db as? any SQLDatabase {
+        // Write-ahead logging: readers never wait for a writer, and writers queue instead of
+        // deadlocking with readers that hold a shared lock.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
     if settings.autoMigrate { try await prepareDatabase(app) }
     try routes(app)
     app.asyncCommands.use(DemoCommand(), as: "demo")

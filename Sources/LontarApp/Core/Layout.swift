@@ -17,7 +17,9 @@ struct Layout: Encodable {
     let flash: String?
     let path: String
 
-    static func make(_ request: Request, title: String) async throws -> Layout {
+    /// `anonymousForm`: the page posts a form before anyone signs in (the sign-in page), so it
+    /// needs a session for the CSRF token; other anonymous pages (a certificate check) do not.
+    static func make(_ request: Request, title: String, anonymousForm: Bool = false) async throws -> Layout {
         let principal = request.principal
         return Layout(
             title: title,
@@ -25,8 +27,8 @@ struct Layout: Encodable {
             otherLang: request.language == .id ? "en" : "id",
             userName: principal?.displayName,
             nav: navigation(for: principal, request: request),
-            csrf: CSRFMiddleware.token(for: request),
-            flash: Flash.take(request),
+            csrf: request.hasSession || principal != nil || anonymousForm ? CSRFMiddleware.token(for: request) : "",
+            flash: request.hasSession ? Flash.take(request) : nil,
             // Where the language switch returns: a re-rendered POST has no page at its address.
             path: request.method == .GET ? request.url.path + (request.url.query.map { "?" + $0 } ?? "") : Paths.home
         )
@@ -45,6 +47,11 @@ struct Layout: Encodable {
         if principal.isAdmin || principal.isOperator || principal.has(.supervisor) {
             items.append((Paths.employees, "nav.employees"))
         }
+        if principal.isAdmin {
+            items.append((Paths.learningHoursCity, "nav.cityJP"))
+        } else if principal.isOperator {
+            items.append((Paths.learningHoursAgency, "nav.agencyJP"))
+        }
         if principal.isAdmin || principal.isOperator {
             items.append((Paths.agencies, "nav.agencies"))
             items.append((Paths.positions, "nav.positions"))
@@ -58,7 +65,7 @@ struct Layout: Encodable {
         return items.map { href, key in
             NavItem(
                 href: href, label: request.t(key),
-                current: href == "/" ? path == "/" : path.hasPrefix(href))
+                current: href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/")))
         }
     }
 }

@@ -24,6 +24,9 @@ public struct Settings: Sendable {
     /// Behind a reverse proxy, take the client address from X-Forwarded-For; otherwise every
     /// sign-in would seem to come from the proxy and share one throttle.
     public var trustForwardedFor: Bool = false
+    /// The address people reach Lontar at (`LONTAR_PUBLIC_URL`, e.g. https://lontar.kupangkota.go.id),
+    /// printed on certificates and calendar links instead of whatever Host header came in.
+    public var publicURL: String?
 
     public init(
         dataDirectory: String,
@@ -59,7 +62,10 @@ public struct Settings: Sendable {
             database: database,
             adminPassword: env["LONTAR_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             secureCookies: env["LONTAR_SECURE_COOKIES"] == "1"
-        ).with { $0.trustForwardedFor = env["LONTAR_TRUST_PROXY"] == "1" }
+        ).with {
+            $0.trustForwardedFor = env["LONTAR_TRUST_PROXY"] == "1"
+            $0.publicURL = env["LONTAR_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.trimmingSuffix("/")) }
+        }
     }
 }
 
@@ -101,4 +107,10 @@ extension Request {
 
     var clock: any LontarClock { application.clock }
     var now: Date { application.clock.now() }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
+    }
 }

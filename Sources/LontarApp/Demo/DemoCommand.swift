@@ -84,6 +84,7 @@ enum DemoLoader {
                 throw DemoError.invalid("import", outcome.issues.map { "\($0.line) \($0.message.key)" })
             }
             try await ensureAccounts(app, data: data, on: db)
+            try await DemoTrainingLoader.load(into: app, on: db)
         }
         return """
             Demo data loaded: \(data.agencies.count) OPD, \(data.employees.count) civil servants.

@@ -47,6 +47,7 @@ struct HomeController: RouteCollection {
                 .count()
             add(Paths.employees, "reports", String(reports))
         }
+        try await TrainingHomeTasks.add(to: &tasks, req: req, principal: principal)
         if principal.employeeID != nil {
             add(Paths.profile, "profile")
         }

@@ -41,7 +41,9 @@ func withLontar(
     } else if let file = sharedSQLiteFile {
         database = .sqliteFile(path: file)
     } else {
-        database = .sqliteMemory
+        // A file, not `:memory:`: the in-memory database shares one cache between connections
+        // with table locks, which behaves unlike the real (WAL) database under concurrency.
+        database = .sqliteFile(path: NSTemporaryDirectory() + "lontar-test-\(schemaName).sqlite")
     }
     let settings = Settings(
         dataDirectory: NSTemporaryDirectory() + "lontar-test-" + UUID().uuidString, database: database,
@@ -65,4 +67,8 @@ private func cleanUp(_ app: Application, schema: String?) async {
         try? await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
     try? await app.asyncShutdown()
+    if !TestDatabase.isPostgres, let schema {
+        let file = NSTemporaryDirectory() + "lontar-test-\(schema).sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+    }
 }

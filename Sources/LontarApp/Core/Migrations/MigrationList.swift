@@ -17,6 +17,7 @@ enum MigrationList {
             AddLookupIndexes(),
             CreatePendingImport(),
             CreateTrainingSchema(),
+            AddTrainingIndexes(),
         ]
     }
 }
@@ -31,6 +32,34 @@ struct AddLookupIndexes: AsyncMigration {
         ("idx_positions_agency", Position.schema, ["agency_id"]),
         ("idx_audit_at", AuditEntry.schema, ["at"]),
         ("idx_tokens_user", APIToken.schema, ["user_id"]),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in indexes {
+            var builder = sql.create(index: index.name).on(index.table)
+            for column in index.columns { builder = builder.column(column) }
+            try await builder.run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in indexes { try await sql.drop(index: index.name).run() }
+    }
+}
+
+/// The JP dashboards group the whole ledger by year and employee; enrolments are looked up
+/// by class and by employee on every class page.
+struct AddTrainingIndexes: AsyncMigration {
+    private let indexes: [(name: String, table: String, columns: [String])] = [
+        ("idx_ledger_year_employee", LedgerEntry.schema, ["year", "employee_id", "jp"]),
+        ("idx_ledger_employee_year", LedgerEntry.schema, ["employee_id", "year"]),
+        ("idx_enrolments_class", Enrolment.schema, ["class_id", "seat"]),
+        ("idx_enrolments_employee", Enrolment.schema, ["employee_id"]),
+        ("idx_sessions_class", ClassSession.schema, ["class_id", "starts_at"]),
+        ("idx_notifications_user", InAppNotification.schema, ["user_id", "read"]),
+        ("idx_external_employee", ExternalLearning.schema, ["employee_id", "status"]),
     ]
 
     func prepare(on database: any Database) async throws {
