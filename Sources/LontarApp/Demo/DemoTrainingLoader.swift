@@ -91,23 +91,7 @@ enum DemoTrainingLoader {
             record.status = "verified"
             record.createdAt = now
             try await record.save(on: db)
-            let rules = try await JPRulesStore.current(year: day.year, on: db)
-            let entry = LedgerEntry()
-            entry.$employee.id = employeeID
-            entry.year = day.year
-            entry.jp = item.jp
-            entry.source = "external"
-            entry.sourceID = id
-            entry.title = item.title
-            entry.formCode = item.formCode
-            entry.startDate = day.iso
-            entry.endDate = day.iso
-            entry.organiser = item.organiser
-            entry.certificateNumber = record.certificateNumber
-            entry.ruleYear = rules.year
-            entry.ruleVersion = rules.version
-            entry.createdAt = now
-            try await entry.save(on: db)
+            try await ExternalLearningService.credit(record, year: day.year, now: now, on: db)
         }
     }
 

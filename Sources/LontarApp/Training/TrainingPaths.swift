@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// The training pillar's addresses (see `Paths`).
 extension Paths {
@@ -44,4 +45,27 @@ extension Paths {
 
     static func certificate(_ id: UUID) -> String { "/sertifikat/\(id.uuidString)" }
     static func verification(_ code: String) -> String { "/verifikasi/\(code)" }
+}
+
+/// Route components derived from the `Paths` functions, so a route is registered from the
+/// same function that builds its links: each sentinel argument becomes a `:parameter`.
+enum TrainingRoutePattern {
+    static let first = UUID(uuidString: "00000000-0000-0000-0000-00000000000A")!
+    static let second = UUID(uuidString: "00000000-0000-0000-0000-00000000000B")!
+
+    static func components(_ path: String, _ parameters: [(String, String)]) -> [PathComponent] {
+        path.split(separator: "/").map { segment in
+            let text = String(segment)
+            for (sentinel, name) in parameters where text.contains(sentinel) { return .parameter(name) }
+            return .constant(text)
+        }
+    }
+
+    static func one(_ make: (UUID) -> String, _ name: String) -> [PathComponent] {
+        components(make(first), [(first.uuidString, name)])
+    }
+
+    static func two(_ make: (UUID, UUID) -> String, _ a: String, _ b: String) -> [PathComponent] {
+        components(make(first, second), [(first.uuidString, a), (second.uuidString, b)])
+    }
 }

@@ -4,29 +4,6 @@ import LontarCore
 import SQLKit
 import Vapor
 
-/// Route components derived from the `Paths` functions, so a route is registered from the
-/// same function that builds its links: each sentinel argument becomes a `:parameter`.
-enum TrainingRoutePattern {
-    static let first = UUID(uuidString: "00000000-0000-0000-0000-00000000000A")!
-    static let second = UUID(uuidString: "00000000-0000-0000-0000-00000000000B")!
-
-    static func components(_ path: String, _ parameters: [(String, String)]) -> [PathComponent] {
-        path.split(separator: "/").map { segment in
-            let text = String(segment)
-            for (sentinel, name) in parameters where text.contains(sentinel) { return .parameter(name) }
-            return .constant(text)
-        }
-    }
-
-    static func one(_ make: (UUID) -> String, _ name: String) -> [PathComponent] {
-        components(make(first), [(first.uuidString, name)])
-    }
-
-    static func two(_ make: (UUID, UUID) -> String, _ a: String, _ b: String) -> [PathComponent] {
-        components(make(first, second), [(first.uuidString, a), (second.uuidString, b)])
-    }
-}
-
 /// A class that the signed-in person runs (programme manager or facilitator), loaded once
 /// per request with its programme; anyone else gets 403.
 struct RunnableClass {

@@ -9,18 +9,13 @@ extension Paths {
 /// Registers routes from the same `Paths` functions that build links: the marker UUID
 /// stands for the parameter, so a link and its route cannot drift apart.
 enum CatalogueRouting {
-    static let marker = UUID(uuidString: "00000000-0000-4000-8000-00000000000A")!
     /// The parameter every `/kelas/…` route uses: the router refuses two names at one position.
     static let classParameter = "classID"
 
-    static func pattern(_ path: String, parameter: String = "id") -> [PathComponent] {
-        path.split(separator: "/").map { part in
-            part == marker.uuidString ? .parameter(parameter) : PathComponent(stringLiteral: String(part))
-        }
-    }
+    static func pattern(_ path: String) -> [PathComponent] { path.pathComponents }
 
     static func pattern(_ make: (UUID) -> String, parameter: String = "id") -> [PathComponent] {
-        pattern(make(marker), parameter: parameter)
+        TrainingRoutePattern.one(make, parameter)
     }
 
     /// The class routes' `:classID`.

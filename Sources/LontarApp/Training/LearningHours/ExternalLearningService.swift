@@ -128,6 +128,27 @@ enum ExternalLearningService {
 
     private struct Claimed: Decodable { let id: UUID }
 
+    /// The ledger line of a verified submission, under the rules in force for its year.
+    static func credit(_ record: ExternalLearning, year: Int, now: Date, on db: any Database) async throws {
+        let rules = try await JPRulesStore.current(year: year, on: db)
+        let entry = LedgerEntry()
+        entry.$employee.id = record.$employee.id
+        entry.year = year
+        entry.jp = record.jp
+        entry.source = "external"
+        entry.sourceID = try record.requireID()
+        entry.title = record.title
+        entry.formCode = record.formCode
+        entry.startDate = record.startDate
+        entry.endDate = record.endDate
+        entry.organiser = record.organiser
+        entry.certificateNumber = record.certificateNumber
+        entry.ruleYear = rules.year
+        entry.ruleVersion = rules.version
+        entry.createdAt = now
+        try await entry.save(on: db)
+    }
+
     /// Verifies a pending submission and credits it, in one transaction. Only one
     /// transaction can move it out of "submitted", so a second click (or a second
     /// operator at the same moment) credits nothing more.
@@ -139,23 +160,7 @@ enum ExternalLearningService {
         let now = req.now
         try await req.db.retryingTransaction { db in
             try await claim(id, status: .verified, reason: nil, by: principal.userID, on: db)
-            let rules = try await JPRulesStore.current(year: end.year, on: db)
-            let entry = LedgerEntry()
-            entry.$employee.id = employeeID
-            entry.year = end.year
-            entry.jp = record.jp
-            entry.source = "external"
-            entry.sourceID = id
-            entry.title = record.title
-            entry.formCode = record.formCode
-            entry.startDate = record.startDate
-            entry.endDate = record.endDate
-            entry.organiser = record.organiser
-            entry.certificateNumber = record.certificateNumber
-            entry.ruleYear = rules.year
-            entry.ruleVersion = rules.version
-            entry.createdAt = now
-            try await entry.save(on: db)
+            try await credit(record, year: end.year, now: now, on: db)
             if let account {
                 try await Notifications(request: req).send(
                     to: account, "notify.external.verified", [record.title, JPFormat.jp(record.jp)],
