@@ -45,7 +45,10 @@ struct Notifications {
     func approvalRequested(_ enrolment: Enrolment, employee: Employee, trainingClass: TrainingClass) async throws {
         let title = try await classTitle(enrolment.$trainingClass.id, known: trainingClass)
         var deciders: [UUID] = []
-        if let supervisorID = employee.$supervisor.id, let account = try await account(ofEmployee: supervisorID) {
+        if let supervisorID = employee.$supervisor.id,
+            try await Employee.find(supervisorID, on: request.db)?.active == true,
+            let account = try await account(ofEmployee: supervisorID)
+        {
             deciders = [account]
         } else {
             deciders = try await UserAccount.query(on: request.db).filter(\.$operatorAgency.$id == employee.$agency.id)

@@ -27,11 +27,23 @@ enum TrainingAccess {
         return try await isFacilitator(of: trainingClass.requireID(), principal, on: db)
     }
 
-    /// The direct supervisor decides; someone without a supervisor is decided on by their
-    /// OPD's operator or BKPPD.
-    static func canDecide(_ enrolment: Enrolment, employee: Employee, _ principal: Principal) -> Bool {
-        if let supervisor = employee.$supervisor.id { return principal.employeeID == supervisor }
+    /// The direct supervisor decides; someone without an active supervisor (none recorded, or
+    /// the supervisor has left) is decided on by their OPD's operator or BKPPD, so no request
+    /// is stranded.
+    static func canDecide(
+        _ enrolment: Enrolment, employee: Employee, _ principal: Principal, supervisorActive: Bool = true
+    ) -> Bool {
+        if let supervisor = employee.$supervisor.id, supervisorActive { return principal.employeeID == supervisor }
         return principal.canManage(agencyID: employee.$agency.id)
+    }
+
+    static func canDecide(
+        _ enrolment: Enrolment, employee: Employee, _ principal: Principal, on db: any Database
+    )
+        async throws -> Bool
+    {
+        let active = try await employee.$supervisor.id.asyncFlatMap { try await Employee.find($0, on: db) }?.active
+        return canDecide(enrolment, employee: employee, principal, supervisorActive: active ?? false)
     }
 
     /// Participants cancel their own request before the cut-off; operators of their OPD,

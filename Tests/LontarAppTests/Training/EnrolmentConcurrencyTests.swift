@@ -119,3 +119,26 @@ struct EnrolmentConcurrencyTests {
         }
     }
 }
+
+@Suite("Deciding when the supervisor has left")
+struct InactiveSupervisorTests {
+    @Test("a request whose supervisor was deactivated goes to the OPD's operator instead")
+    func operatorStepsIn() async throws {
+        try await withLontar { app in
+            let city = try await Fixtures.city(app)
+            let programme = try await TrainingFixtures.programme(app)
+            let trainingClass = try await TrainingFixtures.trainingClass(app, programme: programme)
+            let request = try await TrainingFixtures.enrolment(
+                app, city.staff, in: trainingClass, approval: .pending, seat: .held)
+            let healthOperator = try await Fixtures.browser(app, as: city.healthOperator.nip)
+            #expect(
+                try await healthOperator.post(Paths.enrolmentApprove(request.id!), form: [:]).status == .forbidden,
+                "while the supervisor is active, the operator does not decide")
+            city.supervisor.active = false
+            try await city.supervisor.save(on: app.db)
+            #expect(try await healthOperator.get(Paths.approvals).body.contains(city.staff.name))
+            #expect(try await healthOperator.post(Paths.enrolmentApprove(request.id!), form: [:]).status == .seeOther)
+            #expect(try await Enrolment.find(request.id, on: app.db)?.approval == Approval.approved.rawValue)
+        }
+    }
+}

@@ -87,10 +87,10 @@ struct EnrolmentAPI {
     func get(req: Request) async throws -> EnrolmentDTO {
         let (enrolment, employee, programme, trainingClass) = try await TrainingLookup.enrolment(req)
         let principal = try req.requirePrincipal()
-        var mayRead =
-            principal.employeeID == employee.id
-            || TrainingAccess.canDecide(enrolment, employee: employee, principal)
-            || principal.canManage(agencyID: employee.$agency.id)
+        var mayRead = principal.employeeID == employee.id || principal.canManage(agencyID: employee.$agency.id)
+        if !mayRead {
+            mayRead = try await TrainingAccess.canDecide(enrolment, employee: employee, principal, on: req.db)
+        }
         if !mayRead {
             mayRead = try await TrainingAccess.canRunClass(trainingClass, programme: programme, principal, on: req.db)
         }
@@ -114,7 +114,7 @@ struct EnrolmentAPI {
     private func decide(_ req: Request, _ event: EnrolmentEvent, reason: String?) async throws -> EnrolmentDTO {
         let principal = try req.requirePrincipal()
         let (enrolment, employee, _, _) = try await TrainingLookup.enrolment(req)
-        guard TrainingAccess.canDecide(enrolment, employee: employee, principal) else {
+        guard try await TrainingAccess.canDecide(enrolment, employee: employee, principal, on: req.db) else {
             throw AppError(.forbidden, "not_your_decision", .init("enrolment.notYourDecision"))
         }
         let updated = try await EnrolmentService(request: req).apply(event, to: enrolment, reason: reason)

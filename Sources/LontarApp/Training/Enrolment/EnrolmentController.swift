@@ -96,7 +96,9 @@ struct EnrolmentController: RouteCollection {
         guard let enrolment = try await Enrolment.find(CatalogueRouting.id(req), on: req.db),
             let employee = try await Employee.find(enrolment.$employee.id, on: req.db)
         else { throw AppError.notFound() }
-        guard TrainingAccess.canDecide(enrolment, employee: employee, principal) else { throw AppError.forbidden() }
+        guard try await TrainingAccess.canDecide(enrolment, employee: employee, principal, on: req.db) else {
+            throw AppError.forbidden()
+        }
         return (enrolment, principal)
     }
 

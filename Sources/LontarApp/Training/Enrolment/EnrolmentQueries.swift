@@ -29,11 +29,18 @@ enum EnrolmentQueries {
     {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
         var scopes: [SQLQueryString] = []
-        if let me = principal.employeeID { scopes.append("p.supervisor_id = \(bind: me)") }
+        if let me = principal.employeeID {
+            scopes.append(
+                "(p.supervisor_id = \(bind: me) AND p.supervisor_id IN (SELECT id FROM employees WHERE active = \(bind: true)))"
+            )
+        }
+        // Nobody (active) to decide: the OPD's operator or BKPPD steps in (TrainingAccess.canDecide).
+        let noActiveSupervisor: SQLQueryString =
+            "(p.supervisor_id IS NULL OR p.supervisor_id NOT IN (SELECT id FROM employees WHERE active = \(bind: true)))"
         if principal.isAdmin {
-            scopes.append("p.supervisor_id IS NULL")
+            scopes.append(noActiveSupervisor)
         } else if principal.isOperator, let agency = principal.operatorAgencyID {
-            scopes.append("(p.supervisor_id IS NULL AND p.agency_id = \(bind: agency))")
+            scopes.append("(" + noActiveSupervisor + " AND p.agency_id = \(bind: agency))")
         }
         guard !scopes.isEmpty else { return ([], 0) }
         let from: SQLQueryString = """
