@@ -15,7 +15,8 @@ struct ClassWriter {
 
     private struct Returned: Decodable { let id: UUID }
 
-    /// Returns the class id and the requests promoted from the waiting list.
+    /// Returns the class id and the requests whose state changed (promoted from the waiting
+    /// list, or cancelled with the class), so the caller can notify their owners.
     func save(_ values: ClassValues, programmeID: UUID, existingID: UUID?) async throws -> (UUID, [Enrolment]) {
         let refusals = (
             capacity: req.t("catalogue.error.capacityBelowHeld"),
@@ -23,8 +24,10 @@ struct ClassWriter {
         )
         return try await req.db.retryingTransaction { db in
             let classID: UUID
+            var wasCancelled = false
             if let existingID {
                 classID = existingID
+                wasCancelled = try await TrainingClass.find(existingID, on: db)?.status == "cancelled"
                 try await Self.updateClass(existingID, values, on: db, refusal: refusals.capacity)
             } else {
                 classID = try await Self.createClass(values, programmeID: programmeID, on: db)
@@ -37,10 +40,29 @@ struct ClassWriter {
                 link.$user.id = userID
                 try await link.create(on: db)
             }
+            if values.status == "cancelled" {
+                return (classID, wasCancelled ? [] : try await Self.cancelEnrolments(classID: classID, on: db))
+            }
             // A larger class gives its new seats to the waiting list, first come first served.
             let promoted = try await EnrolmentService.promote(classID: classID, on: db)
             return (classID, promoted)
         }
+    }
+
+    /// A cancelled class takes every open request with it: seats are freed and nobody is
+    /// left waiting for a class that will not run.
+    private static func cancelEnrolments(classID: UUID, on db: any Database) async throws -> [Enrolment] {
+        let open = try await Enrolment.query(on: db).filter(\.$trainingClass.$id == classID)
+            .filter(\.$cancelled == false).filter(\.$approval != Approval.declined.rawValue)
+            .filter(\.$completed == false).all()
+        for enrolment in open {
+            enrolment.cancelled = true
+            enrolment.seat = SeatState.none.rawValue
+            enrolment.waitlistPosition = nil
+            try await enrolment.save(on: db)
+        }
+        try await TrainingClass.query(on: db).filter(\.$id == classID).set(\.$seatsHeld, to: 0).update()
+        return open
     }
 
     private static func createClass(_ values: ClassValues, programmeID: UUID, on db: any Database) async throws -> UUID
