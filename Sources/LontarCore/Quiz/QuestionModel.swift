@@ -122,3 +122,32 @@ public struct QuestionImportIssue: Sendable, Equatable, Codable, Error {
         self.message = message
     }
 }
+
+/// The failure of a bank import: every issue in the file, never empty. A wrapper because
+/// `Result` needs an `Error` and an array is not one; GIFT and Moodle XML share it.
+public struct QuestionImportFailure: Error, Sendable, Equatable {
+    public var issues: [QuestionImportIssue]
+
+    public init(_ issues: [QuestionImportIssue]) { self.issues = issues }
+}
+
+/// Moodle's category paths, which GIFT's `$CATEGORY:` and Moodle XML's `<category>` share.
+enum QuestionCategory {
+    /// `$course$/top/Bab 1/Etika` → `Bab 1/Etika`. Moodle prefixes the context (`$course$`,
+    /// `$system$`, …) and, since 3.5, the `top` category every context has; older exports
+    /// lack `top`. Exactly one of each is removed, so a category really named "top" survives
+    /// the round trip; nil for no category. Moodle's `//` (a `/` inside a name) is kept.
+    static func path(_ trimmed: Substring) -> String? {
+        var path = trimmed
+        if path.first == "$", let close = path.dropFirst().firstIndex(of: "$") {
+            let afterContext = path[path.index(after: close)...]
+            path = afterContext.first == "/" ? afterContext.dropFirst() : afterContext
+        }
+        if path == "top" {
+            path = ""
+        } else if path.hasPrefix("top/") {
+            path = path.dropFirst(4)
+        }
+        return path.isEmpty ? nil : String(path)
+    }
+}

@@ -14,10 +14,13 @@ struct EnrolmentDTO: Content {
     let completed: Bool
 
     static func make(_ enrolment: Enrolment, employee: Employee, on db: any Database) async throws -> EnrolmentDTO {
+        try make(enrolment, employee: employee, rank: try await EnrolmentService.waitlistRank(of: enrolment, on: db))
+    }
+
+    static func make(_ enrolment: Enrolment, employee: Employee, rank: Int?) throws -> EnrolmentDTO {
         EnrolmentDTO(
             id: try enrolment.requireID(), classId: enrolment.$trainingClass.id, nip: employee.nip, name: employee.name,
-            status: EnrolmentService.state(of: enrolment).status.rawValue,
-            waitlistPosition: try await EnrolmentService.waitlistRank(of: enrolment, on: db),
+            status: EnrolmentService.state(of: enrolment).status.rawValue, waitlistPosition: rank,
             declineReason: enrolment.declineReason, completed: enrolment.completed)
     }
 }
@@ -77,9 +80,15 @@ struct EnrolmentAPI {
         let query = Enrolment.query(on: req.db).filter(\.$trainingClass.$id == classID)
             .with(\.$employee).sort(\.$createdAt)
         let total = try await query.count()
-        var items: [EnrolmentDTO] = []
-        for enrolment in try await query.range(paging.range).all() {
-            items.append(try await EnrolmentDTO.make(enrolment, employee: enrolment.employee, on: req.db))
+        // Ranks from one read of the waiting list, not one count per row.
+        let waiting = try await Enrolment.query(on: req.db).filter(\.$trainingClass.$id == classID)
+            .filter(\.$seat == SeatState.waitlisted.rawValue).filter(\.$cancelled == false)
+            .sort(\.$waitlistPosition).all()
+        let rankOf = Dictionary(
+            waiting.enumerated().compactMap { index, row in row.id.map { ($0, index + 1) } },
+            uniquingKeysWith: { first, _ in first })
+        let items = try await query.range(paging.range).all().map { enrolment in
+            try EnrolmentDTO.make(enrolment, employee: enrolment.employee, rank: enrolment.id.flatMap { rankOf[$0] })
         }
         return ListEnvelope(items: items, total: total, page: paging.page, per: paging.per)
     }

@@ -62,14 +62,7 @@ public enum GIFT {
         return issues.isEmpty ? .success(questions) : .failure(ImportFailure(issues))
     }
 
-    /// The failure of `parse`: every issue in the file, never empty. A wrapper because
-    /// `Result` needs an `Error` and an array is not one. It has the shape of
-    /// `MoodleXML.ImportFailure`; one shared type in the question model would serve both.
-    public struct ImportFailure: Error, Sendable, Equatable {
-        public var issues: [QuestionImportIssue]
-
-        public init(_ issues: [QuestionImportIssue]) { self.issues = issues }
-    }
+    public typealias ImportFailure = QuestionImportFailure
 
     /// `$course$/top/Latsar/SKP` → `Latsar/SKP`, as Lontar's Moodle XML reader reads
     /// categories: Moodle prefixes the context (`$course$`, `$system$`, …) and, since 3.5,
@@ -77,17 +70,7 @@ public enum GIFT {
     /// really named "top" survives the round trip; nil for no category (an empty path or
     /// the top itself). Moodle's `//` (a `/` inside a name) is kept as written.
     static func categoryPath(_ raw: Substring) -> String? {
-        var path = trimBlanks(raw)
-        if path.first == "$", let close = path.dropFirst().firstIndex(of: "$") {
-            let afterContext = path[path.index(after: close)...]
-            path = afterContext.first == "/" ? afterContext.dropFirst() : afterContext
-        }
-        if path == "top" {
-            path = ""
-        } else if path.hasPrefix("top/") {
-            path = path.dropFirst(4)
-        }
-        return path.isEmpty ? nil : String(path)
+        QuestionCategory.path(trimBlanks(raw))
     }
 
     /// Strips blanks (as PHP's `trim` does) working on scalars, so that a combining mark

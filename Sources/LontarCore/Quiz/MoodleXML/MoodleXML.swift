@@ -22,12 +22,5 @@ public enum MoodleXML {
         MoodleXMLWriter.write(questions)
     }
 
-    /// The failure of `parse`: every issue in the file, never empty. A wrapper because
-    /// `Result` needs an `Error` and an array is not one; declared here rather than in the
-    /// shared model (which GIFT could then use too) only because that file is not ours.
-    public struct ImportFailure: Error, Sendable, Equatable {
-        public var issues: [QuestionImportIssue]
-
-        public init(_ issues: [QuestionImportIssue]) { self.issues = issues }
-    }
+    public typealias ImportFailure = QuestionImportFailure
 }

@@ -53,17 +53,7 @@ struct MoodleXMLReader {
     /// really named "top" survives the round trip. Moodle's `//` (a `/` inside a name) is
     /// kept as written, as GIFT's `$CATEGORY:` uses the same convention.
     static func categoryPath(_ raw: String) -> String? {
-        var path = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
-        if path.first == "$", let close = path.dropFirst().firstIndex(of: "$") {
-            let afterContext = path[path.index(after: close)...]
-            path = afterContext.first == "/" ? afterContext.dropFirst() : afterContext
-        }
-        if path == "top" {
-            path = ""
-        } else if path.hasPrefix("top/") {
-            path = path.dropFirst(4)
-        }
-        return path.isEmpty ? nil : String(path)
+        QuestionCategory.path(Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 }
 
