@@ -105,21 +105,11 @@ struct TrainingMessageCatalogueTests {
 
     @Test("training keys clash with no other area's (the app merges all catalogues)")
     func noClash() throws {
-        let files = try FileManager.default.contentsOfDirectory(at: Self.strings, includingPropertiesForKeys: nil)
-        for file in files where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix("training.") {
-            let other = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
-            #expect(Self.keys.isDisjoint(with: other.keys), "\(file.lastPathComponent)")
-        }
+        try CatalogueAreaChecks.expectNoClash(Self.keys, filePrefix: "training.", in: Self.strings)
     }
 
     @Test("training sources name messages only through TrainingMessageKey")
     func typedKeysOnly() throws {
-        let folder = MessageCatalogueTests.packageRoot.appendingPathComponent("Sources/LontarCore/Training")
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        #expect(files.count >= 10)
-        for file in files where file.pathExtension == "swift" {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            #expect(!text.contains("LocalizableMessage(\""), "\(file.lastPathComponent) writes a key as a literal")
-        }
+        try CatalogueAreaChecks.expectTypedKeysOnly(sourceFolder: "Sources/LontarCore/Training", atLeast: 10)
     }
 }

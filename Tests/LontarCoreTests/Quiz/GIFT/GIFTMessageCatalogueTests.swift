@@ -60,21 +60,11 @@ struct GIFTMessageCatalogueTests {
 
     @Test("GIFT keys clash with no other area's (the app merges all catalogues)")
     func noClash() throws {
-        let files = try FileManager.default.contentsOfDirectory(at: Self.strings, includingPropertiesForKeys: nil)
-        for file in files where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix("gift.") {
-            let other = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
-            #expect(Self.keys.isDisjoint(with: other.keys), "\(file.lastPathComponent)")
-        }
+        try CatalogueAreaChecks.expectNoClash(Self.keys, filePrefix: "gift.", in: Self.strings)
     }
 
     @Test("GIFT sources name messages only through GIFTMessageKey")
     func typedKeysOnly() throws {
-        let folder = MessageCatalogueTests.packageRoot.appendingPathComponent("Sources/LontarCore/Quiz/GIFT")
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        #expect(files.count >= 5)
-        for file in files where file.pathExtension == "swift" {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            #expect(!text.contains("LocalizableMessage(\""), "\(file.lastPathComponent) writes a key as a literal")
-        }
+        try CatalogueAreaChecks.expectTypedKeysOnly(sourceFolder: "Sources/LontarCore/Quiz/GIFT", atLeast: 5)
     }
 }

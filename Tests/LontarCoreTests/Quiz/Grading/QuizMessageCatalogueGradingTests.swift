@@ -106,23 +106,12 @@ extension QuizGrading {
 
         @Test("quiz keys clash with no other area's (the app merges all catalogues)")
         func noClash() throws {
-            let files = try FileManager.default.contentsOfDirectory(at: Self.strings, includingPropertiesForKeys: nil)
-            for file in files where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix("quiz.") {
-                let other = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
-                #expect(Self.keys.isDisjoint(with: other.keys), "\(file.lastPathComponent)")
-            }
+            try CatalogueAreaChecks.expectNoClash(Self.keys, filePrefix: "quiz.", in: Self.strings)
         }
 
         @Test("grading sources name messages only through QuizMessageKey")
         func typedKeysOnly() throws {
-            let folder = Self.packageRoot.appendingPathComponent("Sources/LontarCore/Quiz/Grading")
-                .resolvingSymlinksInPath()
-            let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            #expect(files.count >= 8)
-            for file in files where file.pathExtension == "swift" {
-                let text = try String(contentsOf: file, encoding: .utf8)
-                #expect(!text.contains("LocalizableMessage(\""), "\(file.lastPathComponent) writes a key as a literal")
-            }
+            try CatalogueAreaChecks.expectTypedKeysOnly(sourceFolder: "Sources/LontarCore/Quiz/Grading", atLeast: 8)
         }
     }
 }

@@ -76,22 +76,11 @@ struct MoodleXMLMessageCatalogueTests {
 
     @Test("Moodle XML keys clash with no other area's (the app merges all catalogues)")
     func noClash() throws {
-        let files = try FileManager.default.contentsOfDirectory(at: Self.strings, includingPropertiesForKeys: nil)
-        for file in files where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix("moodlexml.") {
-            let other = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
-            #expect(Self.keys.isDisjoint(with: other.keys), "\(file.lastPathComponent)")
-        }
+        try CatalogueAreaChecks.expectNoClash(Self.keys, filePrefix: "moodlexml.", in: Self.strings)
     }
 
     @Test("the reader names messages only through MoodleXMLMessageKey")
     func typedKeysOnly() throws {
-        let folder = Self.packageRoot.appendingPathComponent("Sources/LontarCore/Quiz/MoodleXML")
-            .resolvingSymlinksInPath()
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        #expect(files.count >= 5)
-        for file in files where file.pathExtension == "swift" {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            #expect(!text.contains("LocalizableMessage(\""), "\(file.lastPathComponent) writes a key as a literal")
-        }
+        try CatalogueAreaChecks.expectTypedKeysOnly(sourceFolder: "Sources/LontarCore/Quiz/MoodleXML", atLeast: 5)
     }
 }
