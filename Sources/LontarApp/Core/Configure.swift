@@ -92,6 +92,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: EmployeeAPIController())
     try app.register(collection: OpenAPIController())
     try registerTrainingRoutes(app)
+    try registerELearningRoutes(app)
 }
 
 private func configureDatabase(_ app: Application, settings: Settings) throws {

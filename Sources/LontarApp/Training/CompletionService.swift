@@ -72,14 +72,27 @@ struct CompletionService {
         return newlyCompleted
     }
 
-    private struct Claimed: Decodable { let id: UUID }
-
     private func complete(
         _ evaluation: Evaluation, programme: Programme, credit: JPCredit, start: CivilDate, end: CivilDate,
         organiser: String
     ) async throws -> Bool {
-        let enrolmentID = try evaluation.enrolment.requireID()
-        let employee = evaluation.employee
+        try await CompletionRecorder.record(
+            enrolmentID: evaluation.enrolment.requireID(), employee: evaluation.employee, programme: programme,
+            credit: credit, start: start, end: end, organiser: organiser, source: "class", request: request)
+    }
+}
+
+/// Writes what completion means, for a class and for an online course alike: the
+/// enrolment's completed flag, the certificate and the JP credit, in one transaction and
+/// exactly once, then tells the learner.
+enum CompletionRecorder {
+    private struct Claimed: Decodable { let id: UUID }
+
+    /// True when this call completed the enrolment; false when it was already complete.
+    static func record(
+        enrolmentID: UUID, employee: Employee, programme: Programme, credit: JPCredit, start: CivilDate,
+        end: CivilDate, organiser: String, source: String, request: Request
+    ) async throws -> Bool {
         let now = request.now
         let issued = try await request.db.retryingTransaction { db -> Certificate? in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
@@ -112,7 +125,7 @@ struct CompletionService {
             entry.$employee.id = try employee.requireID()
             entry.year = end.year
             entry.jp = credit.jp
-            entry.source = "class"
+            entry.source = source
             entry.sourceID = enrolmentID
             entry.title = programme.title
             entry.formCode = programme.formCode

@@ -18,6 +18,7 @@ enum MigrationList {
             CreatePendingImport(),
             CreateTrainingSchema(),
             AddTrainingIndexes(),
+            CreateELearningSchema(),
         ]
     }
 }
