@@ -50,32 +50,48 @@ struct CourseOutline {
 enum CourseProgressWriter {
     /// The learner opened a lesson: remembered for "continue" on any device.
     static func opened(_ lessonID: UUID, enrolment: Enrolment, at now: Date, on db: any Database) async throws {
-        try await db.retryingTransaction { db in
-            if let row = try await row(lessonID, enrolment: enrolment, on: db) {
-                if row.lastSeenAt < now {
-                    row.lastSeenAt = now
-                    try await row.save(on: db)
+        try await firstWriterWins {
+            try await db.retryingTransaction { db in
+                if let row = try await row(lessonID, enrolment: enrolment, on: db) {
+                    if row.lastSeenAt < now {
+                        row.lastSeenAt = now
+                        try await row.save(on: db)
+                    }
+                    return
                 }
-                return
+                try await newRow(lessonID, enrolment: enrolment, at: now, completed: false).create(on: db)
             }
-            try await newRow(lessonID, enrolment: enrolment, at: now, completed: false).create(on: db)
         }
     }
 
     /// Marks a lesson done. Marking it again (a resend, a second tab) changes nothing; the
     /// time kept is when it was first done. Returns whether anything changed.
     @discardableResult
-    static func done(_ lessonID: UUID, enrolment: Enrolment, at now: Date, on db: any Database) async throws -> Bool {
-        try await db.retryingTransaction { db in
-            if let row = try await row(lessonID, enrolment: enrolment, on: db) {
-                guard row.completedAt == nil else { return false }
-                row.completedAt = now
-                row.lastSeenAt = max(row.lastSeenAt, now)
-                try await row.save(on: db)
+    static func done(_ lessonID: UUID, enrolment: Enrolment, at now: Date, on db: any Database) async throws -> Bool
+    {
+        try await firstWriterWins {
+            try await db.retryingTransaction { db in
+                if let row = try await row(lessonID, enrolment: enrolment, on: db) {
+                    guard row.completedAt == nil else { return false }
+                    row.completedAt = now
+                    row.lastSeenAt = max(row.lastSeenAt, now)
+                    try await row.save(on: db)
+                    return true
+                }
+                try await newRow(lessonID, enrolment: enrolment, at: now, completed: true).create(on: db)
                 return true
             }
-            try await newRow(lessonID, enrolment: enrolment, at: now, completed: true).create(on: db)
-            return true
+        }
+    }
+
+    /// Two first visits at once (two tabs, a phone's resend) both find no row; PostgreSQL
+    /// lets one insert and refuses the other on the unique (enrolment, lesson) index. The
+    /// refused one runs again and now finds the row.
+    private static func firstWriterWins<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return try await work()
         }
     }
 
