@@ -12,7 +12,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
         if !request.isAPI, !safe.contains(request.method) {
             // The token sits in the body; a large upload is still streaming when we get here.
-            let limit = Self.uploadLimits[request.url.path] ?? request.application.routes.defaultMaxBodySize.value
+            let limit = Self.uploadLimit(for: request.url.path) ?? request.application.routes.defaultMaxBodySize.value
             _ = try await request.body.collect(max: limit).get()
             let sent =
                 request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
@@ -30,7 +30,32 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let uploadLimits: [String: Int] = [
         Paths.employeeImport: EmployeeImportController.maxUpload.value,
         Paths.externalLearning: ExternalLearningController.maxUpload.value,
+        Paths.learningSync: SyncController.maxBody.value,
     ]
+
+    /// Upload forms whose address holds an id, by the `Paths` function that builds it.
+    static let uploadRoutes: [(path: @Sendable (UUID) -> String, limit: Int)] = [
+        (Paths.courseFiles, CourseFileController.maxUpload.value),
+        (Paths.courseLessonNew, LessonForm.maxUpload.value),
+        (Paths.lessonEdit, LessonForm.maxUpload.value),
+        (Paths.questionImport, BankController.maxUpload.value),
+        (Paths.attemptAnswer, AttemptController.maxBody.value),
+        (Paths.quizNew, QuizFormController.maxBody.value),
+        (Paths.quizEdit, QuizFormController.maxBody.value),
+    ]
+
+    static func uploadLimit(for path: String) -> Int? {
+        if let limit = uploadLimits[path] { return limit }
+        let segments = path.split(separator: "/")
+        let sentinel = TrainingRoutePattern.first.uuidString
+        return uploadRoutes.first { route in
+            let pattern = route.path(TrainingRoutePattern.first).split(separator: "/")
+            return pattern.count == segments.count
+                && zip(pattern, segments).allSatisfy {
+                    $0 == $1 || ($0 == sentinel && UUID(uuidString: String($1)) != nil)
+                }
+        }?.limit
+    }
 
     static func token(for request: Request) -> String {
         if let existing = request.session.data[sessionKey] { return existing }

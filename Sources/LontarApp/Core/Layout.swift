@@ -16,6 +16,10 @@ struct Layout: Encodable {
     let csrf: String
     let flash: String?
     let path: String
+    /// Whose offline records this page's script keeps (`OfflineLearner`; empty for accounts
+    /// without an employee record), so records made on a shared phone are never sent under
+    /// someone else.
+    let learner: String
 
     /// `anonymousForm`: the page posts a form before anyone signs in (the sign-in page), so it
     /// needs a session for the CSRF token; other anonymous pages (a certificate check) do not.
@@ -30,13 +34,20 @@ struct Layout: Encodable {
             csrf: request.hasSession || principal != nil || anonymousForm ? CSRFMiddleware.token(for: request) : "",
             flash: request.hasSession ? Flash.take(request) : nil,
             // Where the language switch returns: a re-rendered POST has no page at its address.
-            path: request.method == .GET ? request.url.path + (request.url.query.map { "?" + $0 } ?? "") : Paths.home
+            path: request.method == .GET ? request.url.path + (request.url.query.map { "?" + $0 } ?? "") : Paths.home,
+            learner: OfflineLearner.key(for: principal?.employeeID)
         )
     }
 
     private static func navigation(for principal: Principal?, request: Request) -> [NavItem] {
         guard let principal else { return [] }
         var items: [(String, String)] = [(Paths.home, "nav.home"), (Paths.catalogue, "nav.catalogue")]
+        // Learners take courses; BKPPD, operators, facilitators and partners write them.
+        if principal.employeeID != nil || principal.isAdmin || principal.isOperator || principal.has(.facilitator)
+            || principal.has(.partner)
+        {
+            items.append((Paths.courses, "course.nav"))
+        }
         if principal.employeeID != nil {
             items.append((Paths.myTraining, "nav.myTraining"))
             items.append((Paths.learningHours, "nav.learningHours"))

@@ -104,6 +104,8 @@ struct CatalogueController: RouteCollection {
         let mine = try await CatalogueQuery.myEnrolments(principal.employeeID, in: classes.map(\.id), on: req.db)
         let agencies = try await Agency.query(on: req.db).all()
         let organiserName = agencies.first { $0.id == programme.$organiserAgency.id }?.name
+        let courses = try await Course.query(on: req.db).filter(\.$programme.$id == id).sort(\.$title).all()
+            .filter { canManage || $0.status == CourseStatus.published.rawValue }
         let page = ProgrammePage(
             layout: try await Layout.make(req, title: programme.title), title: programme.title,
             status: req.t("catalogue.status.\(programme.status)"),
@@ -112,14 +114,23 @@ struct CatalogueController: RouteCollection {
             objectives: programme.objectives, prerequisites: programme.prerequisites,
             competencies: programme.competencies.split(separator: "\n").map(String.init),
             fields: ProgrammeFactSheet.fields(programme, organiser: organiserName, agencies: agencies, req),
-            classes: classes.filter { canManage || $0.status != "cancelled" }.map {
+            // An online course's class is reached through the course, never applied to as a class.
+            classes: classes.filter {
+                (canManage || $0.status != "cancelled") && $0.status != CourseEnrolments.onlineClassStatus
+            }.map {
                 RegistrationState.summary(
                     $0, mine: mine[$0.id], isEmployee: principal.employeeID != nil && programme.status == "published",
                     now: req.now, req)
             },
             editHref: canManage ? Paths.programmeEdit(id) : nil,
             newClassHref: canManage ? Paths.classNew(programme: id) : nil,
-            catalogueHref: Paths.catalogue)
+            catalogueHref: Paths.catalogue,
+            courses: courses.map {
+                CourseLink(
+                    href: Paths.course($0.id!), title: $0.title,
+                    status: $0.status == CourseStatus.published.rawValue ? nil : req.t("course.status.\($0.status)"))
+            },
+            newCourseHref: CourseAccess.canCreate(in: programme, principal) ? Paths.courseNew(programme: id) : nil)
         return try await req.renderPage("training/catalogue/programme", page)
     }
 

@@ -80,6 +80,15 @@ struct ProgrammePage: Encodable {
     let editHref: String?
     let newClassHref: String?
     let catalogueHref: String
+    /// The programme's self-paced courses (e-learning), kept apart from its classes.
+    let courses: [CourseLink]
+    let newCourseHref: String?
+}
+
+struct CourseLink: Encodable {
+    let href: String
+    let title: String
+    let status: String?
 }
 
 struct ProgrammeFormPage: Encodable {

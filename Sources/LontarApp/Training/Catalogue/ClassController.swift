@@ -18,6 +18,13 @@ struct ClassController: RouteCollection {
     func showClass(req: Request) async throws -> Response {
         let (trainingClass, programme, principal) = try await ClassAccess.findViewable(
             req, id: CatalogueRouting.classID(req))
+        // An online course's class (linked from "my training") is the course itself.
+        if trainingClass.status == CourseEnrolments.onlineClassStatus,
+            let course = try await Course.query(on: req.db).filter(\.$trainingClass.$id == trainingClass.requireID())
+                .first()
+        {
+            return req.redirect(to: Paths.course(try course.requireID()))
+        }
         return try await ClassDetail.render(req, trainingClass, programme, principal)
     }
 
