@@ -135,6 +135,29 @@ struct QuizAttempts {
         return duplicate ? .duplicate : .saved
     }
 
+    /// Saves several answers in one write (the attempt page's form without JavaScript): all
+    /// are kept or, when one is refused (the deadline passed), none. Returns how many were new.
+    @discardableResult
+    func saveAll(_ submissions: [AnswerSubmission], to attemptID: UUID) async throws -> Int {
+        guard !submissions.isEmpty else { return 0 }
+        var saved = 0
+        try await update(attemptID) { state in
+            var next = state
+            saved = 0
+            for submission in submissions {
+                switch AttemptMachine.saveAnswer(submission, to: next, now: request.now) {
+                case .failure(let message):
+                    throw AppError.conflict("answer_refused", message, field: submission.questionID)
+                case .success(let result):
+                    if !result.duplicate { saved += 1 }
+                    next = result.attempt
+                }
+            }
+            return saved == 0 ? nil : next
+        }
+        return saved
+    }
+
     /// The learner finishes; at or after the deadline the attempt ends at its deadline.
     func finish(_ attemptID: UUID) async throws -> QuizAttempt {
         try await update(attemptID) { state in
