@@ -93,6 +93,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OpenAPIController())
     try registerTrainingRoutes(app)
     try registerELearningRoutes(app)
+    try registerEvaluationRoutes(app)
 }
 
 private func configureDatabase(_ app: Application, settings: Settings) throws {

@@ -19,6 +19,7 @@ enum MigrationList {
             CreateTrainingSchema(),
             AddTrainingIndexes(),
             CreateELearningSchema(),
+            CreateEvaluationSchema(),
         ]
     }
 }
