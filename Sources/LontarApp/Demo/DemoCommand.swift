@@ -86,8 +86,10 @@ enum DemoLoader {
             try await ensureAccounts(app, data: data, on: db)
             try await DemoTrainingLoader.load(into: app, on: db)
         }
+        let elearning = try await DemoELearningLoader.load(into: app, learnerNIPs: data.employees.map(\.nip))
         return """
             Demo data loaded: \(data.agencies.count) OPD, \(data.employees.count) civil servants.
+            \(elearning)
             Every demo civil servant signs in with their NIP and the password \(DemoCommand.password).
             OPD operators: \(data.operators.map { "\($0.agencyCode) \($0.employeeNIP)" }.joined(separator: ", "))
             """
