@@ -42,6 +42,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         (Paths.attemptAnswer, AttemptController.maxBody.value),
         (Paths.quizNew, QuizFormController.maxBody.value),
         (Paths.quizEdit, QuizFormController.maxBody.value),
+        (Paths.interview, InterviewController.maxUpload.value),
+        (Paths.programmeIndicators, IndicatorController.maxUpload.value),
     ]
 
     static func uploadLimit(for path: String) -> Int? {

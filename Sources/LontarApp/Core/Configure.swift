@@ -68,6 +68,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     if settings.autoMigrate { try await prepareDatabase(app) }
     try routes(app)
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    BehaviourFollowUpJob.install(app)
 }
 
 /// Brings the schema up to date and makes sure an administrator exists.

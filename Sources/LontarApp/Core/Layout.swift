@@ -51,6 +51,10 @@ struct Layout: Encodable {
         if principal.employeeID != nil {
             items.append((Paths.myTraining, "nav.myTraining"))
             items.append((Paths.learningHours, "nav.learningHours"))
+            items.append((Paths.mySurveys, "survey.nav.mine"))
+        }
+        if principal.isAdmin || principal.isOperator || principal.has(.facilitator) {
+            items.append((Paths.surveys, "survey.nav.list"))
         }
         if principal.has(.supervisor) || principal.isOperator || principal.isAdmin {
             items.append((Paths.approvals, "nav.approvals"))

@@ -13,6 +13,8 @@ extension Paths {
     static func surveyAnswer(_ id: UUID) -> String { "/survei/\(id.uuidString)/isi" }
     static func surveyResults(_ id: UUID) -> String { "/survei/\(id.uuidString)/hasil" }
     static func surveyMissing(_ id: UUID) -> String { "/survei/\(id.uuidString)/belum-mengisi" }
+    /// Invites a class's participants (all with a held seat) to the survey.
+    static func surveyInvite(_ id: UUID) -> String { "/survei/\(id.uuidString)/undang" }
     /// The learner's open survey invitations.
     static let mySurveys = "/survei-saya"
 
@@ -31,6 +33,7 @@ extension Paths {
     static let evaluationComparison = "/evaluasi"
     static let evaluationComparisonCSV = "/evaluasi/perbandingan.csv"
     static let evaluationNeeds = "/evaluasi/kebutuhan"
+    static let evaluationNeedsCSV = "/evaluasi/kebutuhan.csv"
     /// A supervisor's view of their staff's L3 results.
     static let staffEvaluation = "/evaluasi/staf"
 }

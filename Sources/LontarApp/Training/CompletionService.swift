@@ -145,6 +145,9 @@ enum CompletionRecorder {
                 to: userID, "notify.completed", [programme.title, JPFormat.jp(credit.jp)],
                 link: Paths.certificate(try issued.requireID()))
         }
+        // L1: the reaction survey, outside the completion's transaction.
+        await SurveyInviter.afterCompletion(
+            enrolmentID: enrolmentID, employeeID: try employee.requireID(), programme: programme, request: request)
         return true
     }
 }
