@@ -12,7 +12,11 @@ struct Layout: Encodable {
     let lang: String
     let otherLang: String
     let userName: String?
+    /// The first few menu items, always in view; the rest (`more`) fold under "Lainnya", so
+    /// the menu stays one line on a phone whatever roles someone holds.
     let nav: [NavItem]
+    let more: [NavItem]
+    let moreCurrent: Bool
     let csrf: String
     let flash: String?
     let path: String
@@ -25,12 +29,14 @@ struct Layout: Encodable {
     /// needs a session for the CSRF token; other anonymous pages (a certificate check) do not.
     static func make(_ request: Request, title: String, anonymousForm: Bool = false) async throws -> Layout {
         let principal = request.principal
+        let items = navigation(for: principal, request: request)
+        let more = Array(items.dropFirst(primaryItems))
         return Layout(
             title: title,
             lang: request.language.rawValue,
             otherLang: request.language == .id ? "en" : "id",
             userName: principal?.displayName,
-            nav: navigation(for: principal, request: request),
+            nav: Array(items.prefix(primaryItems)), more: more, moreCurrent: more.contains(where: \.current),
             csrf: request.hasSession || principal != nil || anonymousForm ? CSRFMiddleware.token(for: request) : "",
             flash: request.hasSession ? Flash.take(request) : nil,
             // Where the language switch returns: a re-rendered POST has no page at its address.
@@ -38,6 +44,9 @@ struct Layout: Encodable {
             learner: OfflineLearner.key(for: principal?.employeeID)
         )
     }
+
+    /// Three fit a 360-pixel phone in Indonesian beside "Lainnya".
+    static let primaryItems = 3
 
     private static func navigation(for principal: Principal?, request: Request) -> [NavItem] {
         guard let principal else { return [] }
@@ -56,6 +65,8 @@ struct Layout: Encodable {
         if principal.isAdmin || principal.isOperator || principal.has(.facilitator) {
             items.append((Paths.surveys, "survey.nav.list"))
         }
+        if principal.isAdmin { items.append((Paths.evaluationComparison, "evalreport.nav.comparison")) }
+        if principal.has(.supervisor) { items.append((Paths.staffEvaluation, "evaluation.nav.staff")) }
         if principal.has(.supervisor) || principal.isOperator || principal.isAdmin {
             items.append((Paths.approvals, "nav.approvals"))
         }

@@ -37,3 +37,19 @@ extension Paths {
     /// A supervisor's view of their staff's L3 results.
     static let staffEvaluation = "/evaluasi/staf"
 }
+
+/// The programme page's way into its evaluation, for BKPPD and the organising OPD (the
+/// same people every evaluation page lets in); facilitators reach their own feedback
+/// from the survey list.
+enum ProgrammeEvaluationLinks {
+    static func all(_ id: UUID, _ req: Request) -> [CourseLink] {
+        [
+            (Paths.programmeEvaluation(id), "evaluation.programme.effectiveness"),
+            (Paths.surveyNew(programme: id), "evaluation.programme.newSurvey"),
+            (Paths.programmeGain(id), "evaluation.programme.gain"),
+            (Paths.programmeInterviews(id), "evaluation.programme.interviews"),
+            (Paths.programmeIndicators(id), "evaluation.programme.indicators"),
+            (Paths.programmeEvaluationSettings(id), "evaluation.programme.settings"),
+        ].map { CourseLink(href: $0.0, title: req.t($0.1), status: nil) }
+    }
+}

@@ -130,7 +130,8 @@ struct CatalogueController: RouteCollection {
                     href: Paths.course($0.id!), title: $0.title,
                     status: $0.status == CourseStatus.published.rawValue ? nil : req.t("course.status.\($0.status)"))
             },
-            newCourseHref: CourseAccess.canCreate(in: programme, principal) ? Paths.courseNew(programme: id) : nil)
+            newCourseHref: CourseAccess.canCreate(in: programme, principal) ? Paths.courseNew(programme: id) : nil,
+            evaluationLinks: canManage ? ProgrammeEvaluationLinks.all(id, req) : [])
         return try await req.renderPage("training/catalogue/programme", page)
     }
 

@@ -83,6 +83,8 @@ struct ProgrammePage: Encodable {
     /// The programme's self-paced courses (e-learning), kept apart from its classes.
     let courses: [CourseLink]
     let newCourseHref: String?
+    /// The evaluation pages of the programme, for those who evaluate it (empty for others).
+    let evaluationLinks: [CourseLink]
 }
 
 struct CourseLink: Encodable {
