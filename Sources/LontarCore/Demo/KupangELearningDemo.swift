@@ -67,7 +67,7 @@ public enum KupangELearningDemo {
     /// The programme made for the published course (the draft course joins a programme the
     /// training demo already made).
     public static let programme = (
-        title: "Etika dan Integritas ASN", formCode: "NKL03", jp: 10.0, competencyKind: "sosial kultural",
+        title: "Etika dan Integritas ASN", formCode: "NKL03", jp: 10.0, competencyKind: "manajerial",
         competencies: ["Integritas", "Pelayanan Publik"],
         description: "Kursus daring mandiri: nilai dasar BerAKHLAK, gratifikasi, disiplin PNS, dan standar "
             + "pelayanan publik. Dapat diikuti kapan saja dari ponsel; selesai dengan kuis akhir."

@@ -33,6 +33,54 @@ func withLontar(
     clock: TestClock = TestClock(), sharedSQLiteFile: String? = nil, schema: String? = nil,
     _ test: (Application) async throws -> Void
 ) async throws {
+    // A second app inside a test (two instances on one database) runs under its test's slot.
+    if TestAppGate.holding {
+        return try await runLontar(clock: clock, sharedSQLiteFile: sharedSQLiteFile, schema: schema, test)
+    }
+    await TestAppGate.shared.acquire()
+    do {
+        try await TestAppGate.$holding.withValue(true) {
+            try await runLontar(clock: clock, sharedSQLiteFile: sharedSQLiteFile, schema: schema, test)
+        }
+    } catch {
+        await TestAppGate.shared.release()
+        throw error
+    }
+    await TestAppGate.shared.release()
+}
+
+/// Swift Testing starts every test at once, and each app holds its own database connections:
+/// with hundreds of tests PostgreSQL runs out of connection slots (`max_connections`) and
+/// refuses tests at random. At most `limit` apps run at a time; the rest wait their turn.
+actor TestAppGate {
+    static let shared = TestAppGate(limit: 24)
+    @TaskLocal static var holding = false
+
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { available = limit }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+private func runLontar(
+    clock: TestClock, sharedSQLiteFile: String?, schema: String?, _ test: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     let schemaName = schema ?? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     let database: Settings.DatabaseChoice
