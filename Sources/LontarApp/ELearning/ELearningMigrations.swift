@@ -113,15 +113,10 @@ struct CreateELearningSchema: AsyncMigration {
             .field("received_at", .datetime, .required)
             .unique(on: "employee_id", "event_id")
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
-        for (name, table, columns) in Self.indexes {
-            var builder = sql.create(index: name).on(table)
-            for column in columns { builder = builder.column(column) }
-            try await builder.run()
-        }
+        try await IndexList.create(Self.indexes, on: database)
     }
 
-    private static let indexes: [(String, String, [String])] = [
+    private static let indexes: [IndexList.Index] = [
         ("idx_courses_programme", Course.schema, ["programme_id"]),
         ("idx_sections_course", CourseSection.schema, ["course_id", "position"]),
         ("idx_lessons_course", Lesson.schema, ["course_id", "position"]),

@@ -97,15 +97,10 @@ struct CreateEvaluationSchema: AsyncMigration {
             .field("recorded_by", .uuid, .required)
             .field("created_at", .datetime, .required)
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
-        for (name, table, columns) in Self.indexes {
-            var builder = sql.create(index: name).on(table)
-            for column in columns { builder = builder.column(column) }
-            try await builder.run()
-        }
+        try await IndexList.create(Self.indexes, on: database)
     }
 
-    private static let indexes: [(String, String, [String])] = [
+    private static let indexes: [IndexList.Index] = [
         ("idx_surveys_programme", Survey.schema, ["programme_id", "level"]),
         ("idx_invitations_employee", SurveyInvitation.schema, ["employee_id", "answered"]),
         ("idx_invitations_survey", SurveyInvitation.schema, ["survey_id"]),

@@ -37,17 +37,11 @@ struct AddLookupIndexes: AsyncMigration {
     ]
 
     func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for index in indexes {
-            var builder = sql.create(index: index.name).on(index.table)
-            for column in index.columns { builder = builder.column(column) }
-            try await builder.run()
-        }
+        try await IndexList.create(indexes, on: database)
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for index in indexes { try await sql.drop(index: index.name).run() }
+        try await IndexList.drop(indexes, on: database)
     }
 }
 
@@ -65,6 +59,20 @@ struct AddTrainingIndexes: AsyncMigration {
     ]
 
     func prepare(on database: any Database) async throws {
+        try await IndexList.create(indexes, on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await IndexList.drop(indexes, on: database)
+    }
+}
+
+/// Indexes named in a migration, created with SQLKit's builder so SQLite and PostgreSQL get
+/// the same statement (Fluent's schema builder has no indexes).
+enum IndexList {
+    typealias Index = (name: String, table: String, columns: [String])
+
+    static func create(_ indexes: [Index], on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for index in indexes {
             var builder = sql.create(index: index.name).on(index.table)
@@ -73,7 +81,7 @@ struct AddTrainingIndexes: AsyncMigration {
         }
     }
 
-    func revert(on database: any Database) async throws {
+    static func drop(_ indexes: [Index], on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for index in indexes { try await sql.drop(index: index.name).run() }
     }

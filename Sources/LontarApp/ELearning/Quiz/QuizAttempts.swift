@@ -205,27 +205,44 @@ struct QuizAttempts {
             guard let row = try await QuizAttempt.find(attemptID, on: db) else { throw AppError.notFound() }
             let state = try Self.state(of: row)
             guard let next = try change(state) else { return row }
+            // An attempt under way has no score yet: saving an answer writes the state alone,
+            // without loading the questions and grading (the hot path when a class answers).
+            guard next.isFinished else {
+                guard try await write(next, attemptID: attemptID, revision: row.revision, on: sql) else { continue }
+                row.state = try Self.encode(next)
+                row.revision += 1
+                return row
+            }
             let quiz = try await Quiz.find(row.$quiz.id, on: db)
             let settings = quiz.map(Self.settings(of:)) ?? QuizSettings()
             let questions = try await Self.questions(ids: next.slots.map(\.questionID), on: db)
             let result = AttemptMachine.result(of: next, questions: questions, settings: settings, now: request.now)
-            var finishedAt: Date?
-            if case .finished(let at, _) = next.status { finishedAt = at }
-            let written = try await sql.raw(
-                """
-                UPDATE quiz_attempts SET state = \(bind: try Self.encode(next)), revision = revision + 1,
-                finished_at = \(bind: finishedAt), progress = \(bind: result.progress.rawValue),
-                percent = \(bind: next.isFinished ? result.percent : nil),
-                passed = \(bind: result.passed)
-                WHERE id = \(bind: attemptID) AND revision = \(bind: row.revision) RETURNING revision
-                """
-            ).first(decoding: Written.self)
-            guard written != nil else { continue }
+            guard try await write(next, attemptID: attemptID, revision: row.revision, result: result, on: sql) else {
+                continue
+            }
             guard let stored = try await QuizAttempt.find(attemptID, on: db) else { throw AppError.notFound() }
             if result.passed == true, let quiz { try await quizPassed(quiz, employeeID: row.$employee.id) }
             return stored
         }
         throw AppError.conflict("quiz_busy", .init("elearning.quiz.busy"))
+    }
+
+    /// Writes the state if the row is still at `revision`; false when another writer got there first.
+    private func write(
+        _ next: AttemptState, attemptID: UUID, revision: Int, result: AttemptResult? = nil, on sql: any SQLDatabase
+    ) async throws -> Bool {
+        var finishedAt: Date?
+        if case .finished(let at, _) = next.status { finishedAt = at }
+        let progress = result?.progress ?? .inProgress
+        let written = try await sql.raw(
+            """
+            UPDATE quiz_attempts SET state = \(bind: try Self.encode(next)), revision = revision + 1,
+            finished_at = \(bind: finishedAt), progress = \(bind: progress.rawValue),
+            percent = \(bind: next.isFinished ? result?.percent : nil), passed = \(bind: result?.passed)
+            WHERE id = \(bind: attemptID) AND revision = \(bind: revision) RETURNING revision
+            """
+        ).first(decoding: Written.self)
+        return written != nil
     }
 
     /// A passed quiz completes the lessons that hold it, which may complete the course.
