@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import LontarCore
@@ -141,22 +140,22 @@ enum DemoELearningLoader {
         return course
     }
 
-    /// Stores a course file as uploads are stored: under the data folder by its SHA-256, written
-    /// once, with its row.
+    /// Stores a course file as `CourseFileStore` stores uploads: under the data folder by its
+    /// SHA-256, written once (to a temporary name, then renamed), with its row.
     private static func storeFile(
         _ bytes: [UInt8], name: String, courseID: UUID, app: Application, author: UUID, on db: any Database
     ) async throws -> CourseFile {
-        let sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let folder = app.settings.dataDirectory + "/files"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/" + sha256
+        let sha256 = CourseFileStore.checksum(bytes)
+        guard let path = CourseFileStore.path(of: sha256, app: app) else { throw Abort(.internalServerError) }
         if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.createDirectory(
+                atPath: CourseFileStore.directory(app), withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
         let file = CourseFile()
         file.$course.id = courseID
         file.fileName = name
-        file.contentType = "application/pdf"
+        file.contentType = CourseFileStore.Kind.pdf.contentType
         file.size = bytes.count
         file.sha256 = sha256
         file.uploadedBy = author
@@ -251,7 +250,8 @@ enum DemoELearningLoader {
             return .text(best.text.text.replacingOccurrences(of: "*", with: ""))
         case .numerical(let answers):
             guard let best = answers.max(by: { $0.fraction < $1.fraction }) else { return nil }
-            return .number(String(best.value))
+            let whole = best.value == best.value.rounded() && abs(best.value) < 1e15
+            return .number(whole ? String(Int64(best.value)) : String(best.value))
         case .matching(let pairs):
             var given: [Int: String] = [:]
             for (index, pair) in pairs.enumerated() where !pair.prompt.text.isEmpty { given[index] = pair.answer }

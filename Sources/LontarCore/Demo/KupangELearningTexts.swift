@@ -8,15 +8,25 @@ enum KupangELearningTexts {
 
         ## Tujuh nilai dasar
 
-        | Nilai | Makna | Contoh di kantor |
-        |---|---|---|
-        | Berorientasi Pelayanan | Memahami dan memenuhi kebutuhan masyarakat | Menjelaskan persyaratan layanan dengan ramah dan tuntas |
-        | Akuntabel | Bertanggung jawab atas kepercayaan yang diberikan | Memakai kendaraan dinas hanya untuk tugas |
-        | Kompeten | Terus belajar dan mengembangkan kapabilitas | Mengikuti paling sedikit 20 JP pengembangan kompetensi setahun |
-        | Harmonis | Saling peduli dan menghargai perbedaan | Membantu rekan dari latar belakang yang berbeda |
-        | Loyal | Berdedikasi dan mengutamakan kepentingan bangsa dan negara | Menjaga rahasia jabatan dan nama baik instansi |
-        | Adaptif | Terus berinovasi dan antusias menghadapi perubahan | Membuka layanan daring agar warga tidak perlu antre |
-        | Kolaboratif | Membangun kerja sama yang sinergis | Berbagi data dengan OPD lain untuk layanan terpadu |
+        | Nilai | Makna |
+        |---|---|
+        | Berorientasi Pelayanan | Memahami dan memenuhi kebutuhan masyarakat |
+        | Akuntabel | Bertanggung jawab atas kepercayaan yang diberikan |
+        | Kompeten | Terus belajar dan mengembangkan kapabilitas |
+        | Harmonis | Saling peduli dan menghargai perbedaan |
+        | Loyal | Berdedikasi dan mengutamakan kepentingan bangsa dan negara |
+        | Adaptif | Terus berinovasi dan antusias menghadapi perubahan |
+        | Kolaboratif | Membangun kerja sama yang sinergis |
+
+        ## Contoh di kantor
+
+        - **Berorientasi Pelayanan:** menjelaskan persyaratan layanan dengan ramah dan tuntas.
+        - **Akuntabel:** memakai kendaraan dinas hanya untuk tugas.
+        - **Kompeten:** mengikuti paling sedikit 20 JP pengembangan kompetensi setahun.
+        - **Harmonis:** membantu rekan dari latar belakang yang berbeda.
+        - **Loyal:** menjaga rahasia jabatan dan nama baik instansi.
+        - **Adaptif:** membuka layanan daring agar warga tidak perlu antre.
+        - **Kolaboratif:** berbagi data dengan OPD lain untuk layanan terpadu.
 
         ## Mengapa penting?
 
