@@ -10,7 +10,10 @@ struct DemoCommand: AsyncCommand {
         var force: Bool
     }
 
-    var help: String { "Loads demo data for Kota Kupang (OPDs, units, positions, ~300 civil servants, operators)." }
+    var help: String {
+        "Loads demo data for Kota Kupang (OPDs, units, positions, ~300 civil servants, operators, programmes, "
+            + "e-learning courses)."
+    }
 
     static let password = "kupang2026"
 
@@ -87,9 +90,11 @@ enum DemoLoader {
             try await DemoTrainingLoader.load(into: app, on: db)
         }
         let elearning = try await DemoELearningLoader.load(into: app, learnerNIPs: data.employees.map(\.nip))
+        let evaluation = try await DemoEvaluationLoader.load(into: app)
         return """
             Demo data loaded: \(data.agencies.count) OPD, \(data.employees.count) civil servants.
             \(elearning)
+            \(evaluation)
             Every demo civil servant signs in with their NIP and the password \(DemoCommand.password).
             OPD operators: \(data.operators.map { "\($0.agencyCode) \($0.employeeNIP)" }.joined(separator: ", "))
             """
