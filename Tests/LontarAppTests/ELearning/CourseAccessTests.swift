@@ -164,10 +164,16 @@ struct CourseAccessTests {
         try await withCourses { app in
             let world = try await CourseWorld.make(app)
             let author = try await CourseWorld.browser(app, "fasil-penulis")
-            for (method, path, form) in Self.authorRoutes(world) where path != Paths.courseAuthors(world.courseID) {
+            // Assigning enrols people and shows names by NIP: programme managers only.
+            let managersOnly = [Paths.courseAuthors(world.courseID), Paths.courseAssign(world.courseID)]
+            for (method, path, form) in Self.authorRoutes(world) where !managersOnly.contains(path) {
                 let page = method == .GET ? try await author.get(path) : try await author.post(path, form: form)
                 #expect([.ok, .seeOther].contains(page.status), "\(method) \(path) answered \(page.status)")
             }
+            let assigned = try await author.post(
+                Paths.courseAssign(world.courseID), form: ["nips": world.city.teacher.nip])
+            #expect(assigned.status == .forbidden)
+            #expect(!assigned.body.contains(world.city.teacher.name))
             let authors = try await author.post(
                 Paths.courseAuthors(world.courseID), form: ["action": "add", "username": "fasil-lain"])
             #expect(authors.status == .forbidden)

@@ -40,8 +40,18 @@ struct CourseLearnersController: RouteCollection {
     }
 
     func assignForm(req: Request) async throws -> Response {
-        let (course, _, principal) = try await CourseAccess.requireAuthor(req, courseID: CourseRouting.courseID(req))
+        let (course, principal) = try await Self.requireAssigner(req)
         return try await render(req, course, principal, text: "", results: [], error: nil)
+    }
+
+    /// Assigning enrols people and shows their names by NIP, so it is for the programme's
+    /// managers (BKPPD, the organising OPD's operators) only, not for listed facilitators or
+    /// partners, who write content but must not look up or enrol the city's staff.
+    static func requireAssigner(_ req: Request) async throws -> (Course, Principal) {
+        let (course, programme, principal) = try await CourseAccess.requireAuthor(
+            req, courseID: CourseRouting.courseID(req))
+        guard TrainingAccess.canManage(programme, principal) else { throw AppError.forbidden() }
+        return (course, principal)
     }
 
     struct AssignInput: Content {
@@ -51,7 +61,7 @@ struct CourseLearnersController: RouteCollection {
     /// Enrols each listed civil servant and says what happened to each NIP. An operator
     /// (who is not also BKPPD) assigns only the staff of their own OPD.
     func assign(req: Request) async throws -> Response {
-        let (course, _, principal) = try await CourseAccess.requireAuthor(req, courseID: CourseRouting.courseID(req))
+        let (course, principal) = try await Self.requireAssigner(req)
         let text = try req.content.decode(AssignInput.self).nips ?? ""
         guard course.status == CourseStatus.published.rawValue else {
             return try await render(

@@ -27,7 +27,18 @@ enum QuizAccess {
     /// The quiz for someone about to start it; anyone else is refused.
     static func requireTaker(_ req: Request, quizID: UUID?) async throws -> (Quiz, UUID) {
         let reader = try await requireReader(req, quizID: quizID)
-        guard reader.canTake, let employeeID = reader.view.principal.employeeID else { throw AppError.forbidden() }
+        guard reader.canTake, let employeeID = reader.view.principal.employeeID, let enrolment = reader.view.enrolment
+        else { throw AppError.forbidden() }
+        // A quiz in a course's lessons opens with the first of them the learner has reached;
+        // one held only by locked lessons cannot be taken yet (a quiz in no lesson is practice).
+        let outline = try await CourseOutline.load(reader.view.courseID, publishedOnly: true, on: req.db)
+        let holding = outline.lessons.filter { $0.$quiz.id == reader.quiz.id }
+        if !holding.isEmpty {
+            let progress = try await outline.progress(of: enrolment.requireID(), on: req.db)
+            guard holding.contains(where: { progress.states[$0.id!.uuidString] != .locked }) else {
+                throw AppError.conflict("quiz_not_open", .init("quizpage.start.notOpen"))
+            }
+        }
         return (reader.quiz, employeeID)
     }
 

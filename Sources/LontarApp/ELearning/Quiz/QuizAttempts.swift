@@ -250,7 +250,12 @@ struct QuizAttempts {
         guard let course = try await Course.find(quiz.$course.id, on: db),
             let enrolment = try await CourseEnrolments.current(course, employeeID: employeeID, on: db)
         else { return }
-        let lessons = try await Lesson.query(on: db).filter(\.$quiz.$id == quiz.requireID()).all()
+        // Only published lessons the learner has reached: passing never skips a locked lesson.
+        let outline = try await CourseOutline.load(course.requireID(), publishedOnly: true, on: db)
+        let progress = try await outline.progress(of: enrolment.requireID(), on: db)
+        let lessons = outline.lessons.filter {
+            $0.$quiz.id == quiz.id && progress.states[$0.id!.uuidString] != .locked
+        }
         for lesson in lessons {
             try await CourseProgressWriter.done(lesson.requireID(), enrolment: enrolment, at: request.now, on: db)
         }

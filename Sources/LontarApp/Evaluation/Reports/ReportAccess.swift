@@ -8,7 +8,8 @@ import Vapor
 enum ReportAccess {
     enum View: Equatable {
         case full
-        case reactionOnly(classes: [UUID])
+        /// `facilitator`: the viewer's own account, the only facilitator whose ratings they see.
+        case reactionOnly(classes: [UUID], facilitator: UUID)
     }
 
     static func view(of programme: Programme, _ principal: Principal, on db: any Database) async throws -> View {
@@ -21,13 +22,14 @@ enum ReportAccess {
             .all()
             .map { $0.$trainingClass.id }
         guard !classes.isEmpty else { throw AppError.forbidden() }
-        return .reactionOnly(classes: classes)
+        return .reactionOnly(classes: classes, facilitator: principal.userID)
     }
 
     static func scope(_ view: View, programme: UUID, year: Int) -> ReportScope {
         switch view {
         case .full: ReportScope(year: year, programme: programme)
-        case .reactionOnly(let classes): ReportScope(year: year, programme: programme, classes: classes)
+        case .reactionOnly(let classes, let facilitator):
+            ReportScope(year: year, programme: programme, classes: classes, facilitator: facilitator)
         }
     }
 

@@ -8,6 +8,9 @@ struct ReportScope: Sendable {
     var programme: UUID?
     /// When set, L1 reads only responses (and invitations) of these classes.
     var classes: [UUID]?
+    /// When set, ratings of facilitators are read only for this one (a facilitator's own view),
+    /// so nobody can work out a colleague's average from the "fasilitator" aspect.
+    var facilitator: UUID?
 
     /// ISO days bounding the year, for columns holding a day (`submitted_on`, `sent_on`).
     var firstDay: String { String(format: "%04d-01-01", year) }

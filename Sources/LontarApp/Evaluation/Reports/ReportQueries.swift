@@ -89,6 +89,11 @@ enum ReportQueries {
     ]
 
     /// The year's responses (`r`) of the scope's surveys (`s`).
+    private static func facilitatorFilter(_ scope: ReportScope) -> SQLQueryString {
+        guard let me = scope.facilitator else { return "" }
+        return "AND (a.facilitator_id IS NULL OR a.facilitator_id = \(bind: me))"
+    }
+
     private static func responseFilter(_ scope: ReportScope) -> SQLQueryString {
         var filter: SQLQueryString =
             "r.submitted_on >= \(bind: scope.firstDay) AND r.submitted_on <= \(bind: scope.lastDay)"
@@ -167,7 +172,7 @@ enum ReportQueries {
                  JOIN survey_responses r ON r.survey_id = sh.survey_id
                  JOIN surveys s ON s.id = sh.survey_id
                  JOIN survey_answers a ON a.response_id = r.id
-                 WHERE \(responseFilter(scope))
+                 WHERE \(responseFilter(scope)) \(facilitatorFilter(scope))
                    AND ((sh.level = \(bind: reaction) AND a.scale IS NOT NULL AND a.points > 1)
                      OR (sh.level <> \(bind: reaction) AND a.aspect = 'penerapan' AND a.scale IS NOT NULL AND a.points > 1)
                      OR (sh.level <> \(bind: reaction) AND a.aspect = 'rencanaAksi' AND a.choice IS NOT NULL))

@@ -193,7 +193,8 @@ struct SurveyAPIController: RouteCollection {
         let items = try page.map { response in
             let id = try response.requireID()
             return SurveyResponseDTO(
-                id: id, classId: response.$trainingClass.id,
+                // A class of an anonymous survey may hold a single answer: no class is named.
+                id: id, classId: loaded.survey.anonymous ? nil : response.$trainingClass.id,
                 respondentNip: loaded.survey.anonymous ? nil : response.respondent?.nip,
                 submittedOn: loaded.survey.anonymous ? nil : response.submittedOn,
                 answers: (byResponse[id] ?? []).map {

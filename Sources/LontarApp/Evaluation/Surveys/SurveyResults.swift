@@ -90,7 +90,9 @@ enum SurveyResults {
             WHERE a.survey_id = \(bind: surveyID) AND a.text IS NOT NULL
             """
         query += classClause(filter)
-        query += " ORDER BY r.submitted_on DESC LIMIT \(literal: limit)"
+        // The answer's random id breaks ties within a day, so texts never come back in the
+        // order they were written (which could point at who wrote an anonymous one).
+        query += " ORDER BY r.submitted_on DESC, a.id LIMIT \(literal: limit)"
         return try await sql(db).raw(query).all(decoding: TextAnswer.self)
     }
 }
