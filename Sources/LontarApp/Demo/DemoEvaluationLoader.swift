@@ -101,7 +101,7 @@ enum DemoEvaluationLoader {
                         .first()
                 else { continue }
                 let programmeID = try programme.requireID()
-                var random = SplitMix64(seed: 0x4C4F_4E54_4152 &+ UInt64(index))
+                var random = DemoRandom(seed: 0x4C4F_4E54_4152 &+ UInt64(index))
                 // The participants: a slice of the demo's civil servants, different per programme.
                 let pool = withSupervisor.isEmpty ? employees : withSupervisor
                 let people = (0..<min(profile.invited, pool.count)).map { pool[(index * 41 + $0 * 3) % pool.count] }
@@ -223,7 +223,7 @@ enum DemoEvaluationLoader {
     }
 
     /// The action plan's state leans with how well the learning is applied.
-    private static func plan(_ weights: [Int], _ random: inout SplitMix64) -> Int {
+    private static func plan(_ weights: [Int], _ random: inout DemoRandom) -> Int {
         let applied = weights == weak ? [1, 3, 5, 1] : [5, 4, 1, 0]
         return random.weighted(applied)
     }
@@ -336,36 +336,5 @@ enum DemoEvaluationLoader {
         indicator.recordedBy = recordedBy
         indicator.createdAt = now
         try await indicator.save(on: db)
-    }
-}
-
-/// SplitMix64, as `LontarCore`'s demo generator: the standard library's random numbers may
-/// change between Swift versions, and the demo must be the same everywhere.
-fileprivate struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// 0..<count.
-    mutating func below(_ count: Int) -> Int { Int(next() % UInt64(max(count, 1))) }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-
-    /// An index of `weights`, each as likely as its weight.
-    mutating func weighted(_ weights: [Int]) -> Int {
-        var roll = below(weights.reduce(0, +))
-        for (index, weight) in weights.enumerated() {
-            if roll < weight { return index }
-            roll -= weight
-        }
-        return weights.count - 1
     }
 }

@@ -2,14 +2,14 @@
 // It avoids the standard library's random APIs on purpose: their algorithms may
 // change between Swift versions, and the demo data must be identical everywhere.
 
-struct DemoRandom: Sendable {
+public struct DemoRandom: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,26 +18,39 @@ struct DemoRandom: Sendable {
     }
 
     /// A number in `range` (modulo bias is irrelevant for demo data).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % span)
     }
 
     /// True with probability `p` (0...1).
-    mutating func chance(_ p: Double) -> Bool {
+    public mutating func chance(_ p: Double) -> Bool {
         let unit = Double(next() >> 11) / Double(UInt64(1) << 53)
         return unit < p
     }
 
-    mutating func pick<T>(_ items: [T]) -> T {
+    public mutating func pick<T>(_ items: [T]) -> T {
         precondition(!items.isEmpty, "pick from an empty list")
         return items[int(0...(items.count - 1))]
     }
 
     /// A string of `count` decimal digits.
-    mutating func digits(_ count: Int) -> String {
+    public mutating func digits(_ count: Int) -> String {
         var text = ""
         for _ in 0..<count { text += String(int(0...9)) }
         return text
+    }
+
+    /// 0..<count (the same draw as `pick` from `count` items).
+    public mutating func below(_ count: Int) -> Int { Int(next() % UInt64(max(count, 1))) }
+
+    /// An index of `weights`, each as likely as its weight.
+    public mutating func weighted(_ weights: [Int]) -> Int {
+        var roll = below(weights.reduce(0, +))
+        for (index, weight) in weights.enumerated() {
+            if roll < weight { return index }
+            roll -= weight
+        }
+        return weights.count - 1
     }
 }

@@ -69,22 +69,14 @@ struct CourseFileController: RouteCollection {
         guard try await mayDownload(file, course: course, programme: programme, principal, on: req.db) else {
             throw AppError.notFound()
         }
-        guard let path = CourseFileStore.path(of: file.sha256, app: req.application),
-            FileManager.default.fileExists(atPath: path)
-        else { throw AppError.notFound() }
         let etag = "\"\(file.sha256)\""
         if Self.matches(req.headers.first(name: .ifNoneMatch), etag: etag) {
             let response = Response(status: .notModified)
             Self.cacheHeaders(response, etag: etag)
             return response
         }
-        // Streaming answers range requests, so a video can be skipped through on a phone.
-        let response = try await req.fileio.asyncStreamFile(at: path)
-        let kind = CourseFileStore.Kind(contentType: file.contentType)
-        let parts = file.contentType.split(separator: "/").map(String.init)
-        if parts.count == 2 { response.headers.contentType = HTTPMediaType(type: parts[0], subType: parts[1]) }
-        response.headers.contentDisposition = .init(
-            kind?.opensInBrowser == true ? .inline : .attachment, filename: CourseFileStore.headerName(file.fileName))
+        let response = try await CourseFileStore.response(
+            req, sha256: file.sha256, contentType: file.contentType, name: file.fileName)
         Self.cacheHeaders(response, etag: etag)
         return response
     }

@@ -155,6 +155,21 @@ enum CourseFileStore {
         }
         return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
     }
+
+    /// A stored file as a response: streamed (so ranges work for video), with its type, and
+    /// shown in the browser when it can be (PDF, pictures, video), downloaded otherwise.
+    /// Callers add the caching their content allows.
+    static func response(_ req: Request, sha256: String, contentType: String, name: String) async throws -> Response {
+        guard let path = path(of: sha256, app: req.application), FileManager.default.fileExists(atPath: path) else {
+            throw AppError.notFound()
+        }
+        let response = try await req.fileio.asyncStreamFile(at: path)
+        let parts = contentType.split(separator: "/").map(String.init)
+        if parts.count == 2 { response.headers.contentType = HTTPMediaType(type: parts[0], subType: parts[1]) }
+        let inline = Kind(contentType: contentType)?.opensInBrowser == true
+        response.headers.contentDisposition = .init(inline ? .inline : .attachment, filename: headerName(name))
+        return response
+    }
 }
 
 extension Application {

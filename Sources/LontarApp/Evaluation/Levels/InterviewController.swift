@@ -157,15 +157,8 @@ struct InterviewController: RouteCollection {
 
     /// Sends a stored file; pictures and PDFs open in the browser, documents download.
     static func stream(_ req: Request, sha256: String, type: String, name: String) async throws -> Response {
-        guard let path = CourseFileStore.path(of: sha256, app: req.application),
-            FileManager.default.fileExists(atPath: path)
-        else { throw AppError.notFound() }
-        let response = try await req.fileio.asyncStreamFile(at: path)
-        let parts = type.split(separator: "/").map(String.init)
-        if parts.count == 2 { response.headers.contentType = HTTPMediaType(type: parts[0], subType: parts[1]) }
-        let inline = CourseFileStore.Kind(contentType: type)?.opensInBrowser == true
-        response.headers.contentDisposition = .init(
-            inline ? .inline : .attachment, filename: CourseFileStore.headerName(name))
+        let response = try await CourseFileStore.response(req, sha256: sha256, contentType: type, name: name)
+        // Evidence about people: never kept by a browser or a shared phone.
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
     }

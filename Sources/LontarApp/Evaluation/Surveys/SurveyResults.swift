@@ -48,6 +48,16 @@ enum SurveyResults {
         return " AND r.class_id IN (\(binds: ids))"
     }
 
+    /// Whether any class of the survey has answers but fewer than the anonymity threshold.
+    static func hasSmallClass(_ surveyID: UUID, on db: any Database) async throws -> Bool {
+        let query: SQLQueryString = """
+            SELECT COUNT(*) AS n FROM survey_responses r
+            WHERE r.survey_id = \(bind: surveyID) AND r.class_id IS NOT NULL
+            GROUP BY r.class_id HAVING COUNT(*) < \(bind: AnonymityRule.minimumResponses)
+            """
+        return try await sql(db).raw(query).first(decoding: Total.self) != nil
+    }
+
     static func responses(_ surveyID: UUID, _ filter: Filter, on db: any Database) async throws -> Int {
         let query: SQLQueryString =
             "SELECT COUNT(*) AS n FROM survey_responses r WHERE r.survey_id = \(bind: surveyID)" + classClause(filter)

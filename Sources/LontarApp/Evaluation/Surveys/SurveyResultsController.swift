@@ -30,7 +30,7 @@ struct SurveyResultsController: RouteCollection {
             guard allowed?.contains(chosen) ?? true else { throw AppError.forbidden() }
             // With one class under the threshold, "all" minus the other classes would reveal
             // it: an anonymous survey is shown by class only when every class has enough answers.
-            if loaded.survey.anonymous, try await Self.hasSmallClass(loaded.id, on: req.db) {
+            if loaded.survey.anonymous, try await SurveyResults.hasSmallClass(loaded.id, on: req.db) {
                 throw AppError.conflict("anonymity_threshold", .init("survey.results.classWithheld"))
             }
             filter.classIDs = [chosen]
@@ -38,13 +38,6 @@ struct SurveyResultsController: RouteCollection {
         let page = try await SurveyResultsPageBuilder(req: req, loaded: loaded, manager: manager)
             .build(filter: filter, chosen: chosen, allowed: allowed)
         return try await req.renderPage("evaluation/surveys/results", page)
-    }
-
-    static func hasSmallClass(_ surveyID: UUID, on db: any Database) async throws -> Bool {
-        let classes = try await SurveyResponse.query(on: db).filter(\.$survey.$id == surveyID).all()
-            .compactMap { $0.$trainingClass.id }
-        let counts = Dictionary(grouping: classes, by: { $0 }).mapValues(\.count)
-        return counts.values.contains { $0 < AnonymityRule.minimumResponses }
     }
 
     func missing(req: Request) async throws -> Response {
