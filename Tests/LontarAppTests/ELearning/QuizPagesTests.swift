@@ -162,7 +162,7 @@ struct QuizPagesTests {
             let ids = try await questionIDs(app)
             let page = try await learner.get(Paths.attempt(attemptID))
             let deadline = try #require(try await QuizAttempt.find(attemptID, on: app.db)?.deadline)
-            #expect(page.body.contains("selesai pukul \(QuizText.clock(deadline, language: .id)) WITA"))
+            #expect(page.body.contains("selesai pukul \(AttendanceFormat.clock(deadline, .id)) WITA"))
             #expect(page.body.contains("data-deadline=\"\(ISO8601DateFormatter().string(from: deadline))\""))
             _ = try await learner.post(Paths.attemptAnswer(attemptID), form: ["q.\(ids[0])": "true", "action": "save"])
             clock.advance(601)

@@ -23,18 +23,9 @@ enum QuizText {
         return lines
     }
 
-    /// "10.35" in Indonesian, "10:35" in English: the wall-clock time in Kupang.
-    static func clock(_ date: Date, language: Language) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = CityTime.zone
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = language == .id ? "HH.mm" : "HH:mm"
-        return formatter.string(from: date)
-    }
-
     /// "selesai pukul 10.35 WITA", with the date when it is not today in Kupang.
     static func deadline(_ deadline: Date, now: Date, req: Request) -> String {
-        let time = clock(deadline, language: req.language)
+        let time = AttendanceFormat.clock(deadline, req.language)
         let day = CivilDate.today(in: CityTime.zone, now: deadline)
         if day == CivilDate.today(in: CityTime.zone, now: now) { return req.t("quizpage.attempt.deadline", time) }
         return req.t("quizpage.attempt.deadlineOn", time, CityTime.longDate(day, language: req.language))
