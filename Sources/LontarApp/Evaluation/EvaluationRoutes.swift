@@ -15,4 +15,5 @@ func registerEvaluationRoutes(_ app: Application) throws {
     try app.register(collection: SurveyAnswerController())
     try app.register(collection: SurveyResultsController())
     try app.register(collection: SurveyAPIController())
+    try app.register(collection: ActionPlanController())
 }

@@ -148,6 +148,8 @@ enum CompletionRecorder {
         // L1: the reaction survey, outside the completion's transaction.
         await SurveyInviter.afterCompletion(
             enrolmentID: enrolmentID, employeeID: try employee.requireID(), programme: programme, request: request)
+        await ActionPlanNotices.afterCompletion(
+            enrolmentID: enrolmentID, employeeID: try employee.requireID(), programme: programme, request: request)
         return true
     }
 }

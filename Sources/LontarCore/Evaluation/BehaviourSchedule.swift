@@ -69,6 +69,9 @@ extension CivilDate {
     /// Calendar arithmetic on days, free of time zones (a civil date has none).
     public func adding(days: Int) -> CivilDate { adding(.day, days) }
 
+    /// Months later, on the same day or the month's last (31 March + 1 month = 30 April).
+    public func adding(months: Int) -> CivilDate { adding(.month, months) }
+
     func adding(_ component: Calendar.Component, _ value: Int) -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -20,6 +20,7 @@ enum MigrationList {
             AddTrainingIndexes(),
             CreateELearningSchema(),
             CreateEvaluationSchema(),
+            CreateActionPlans(),
         ]
     }
 }

@@ -176,11 +176,18 @@ struct StaffEvaluationPage: Encodable {
         let submittedOn: String
         let lines: [Line]
     }
+    /// An action plan of theirs: the programme, the goal, and the way to the whole plan.
+    struct Plan: Encodable {
+        let programme: String
+        let goal: String
+        let href: String
+    }
     struct Person: Encodable {
         let name: String
         let nip: String
         let invitations: [Invitation]
         let answers: [Answers]
+        let plans: [Plan]
     }
     let layout: Layout
     let people: [Person]

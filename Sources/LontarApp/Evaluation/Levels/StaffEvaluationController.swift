@@ -50,6 +50,7 @@ struct StaffEvaluationController: RouteCollection {
             : try await SurveyAnswerRow.query(on: req.db).filter(\.$response.$id ~~ responses.compactMap(\.id)).all()
         let answersByResponse = Dictionary(grouping: answers, by: { $0.$response.id })
         let language = req.language
+        let plans = try await ActionPlanQueries.byEmployee(staffIDs, on: req.db)
         let people = staff.map { person -> StaffEvaluationPage.Person in
             let id = person.id
             let rows = invitations.filter {
@@ -87,7 +88,8 @@ struct StaffEvaluationController: RouteCollection {
                     submittedOn: LevelsFormat.day(response.submittedOn, language), lines: lines)
             }
             return StaffEvaluationPage.Person(
-                name: person.name, nip: person.nip, invitations: rows, answers: answered)
+                name: person.name, nip: person.nip, invitations: rows, answers: answered,
+                plans: id.flatMap { plans[$0] } ?? [])
         }
         let page = StaffEvaluationPage(
             layout: try await Layout.make(req, title: req.t("evaluation.staff.title")), people: people)

@@ -101,9 +101,16 @@ struct SurveyAnswerController: RouteCollection {
             loaded.definition, fields: fields, facilitators: context.facilitators, errors: byItem, req: req)
         let errorCount = byItem.count + general.count
         let about = try await context.invitation.$about.id.asyncFlatMap { try await Employee.find($0, on: req.db) }
+        let asksAboutPlan = [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]
+            .contains(loaded.survey.level)
+        let plan = try await context.invitation.enrolmentID.asyncFlatMap { enrolmentID in
+            asksAboutPlan
+                ? try await ActionPlanRecord.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).first() : nil
+        }
         let page = SurveyFormPage(
             layout: try await Layout.make(req, title: loaded.survey.title), programmeTitle: loaded.programme.title,
             anonymous: loaded.survey.anonymous, about: about.map { req.t("survey.answer.about", $0.name) },
+            plan: ActionPlanView(plan, language: req.language),
             action: Paths.surveyAnswer(loaded.id), sections: sections,
             errorSummary: errorCount > 0 ? req.t("survey.answer.error.summary", String(errorCount)) : nil,
             errors: general)

@@ -125,6 +125,8 @@ struct SurveyFormPage: Encodable {
     let anonymous: Bool
     /// "About: <alumnus>" on a supervisor's L3 survey.
     let about: String?
+    /// On an L3 survey: the action plan written at the end of the class, to answer against.
+    let plan: ActionPlanView?
     let action: String
     let sections: [Section]
     let errorSummary: String?

@@ -39,6 +39,11 @@ enum ClassDetail {
                 cutoffHours: trainingClass.cancelCutoffHours, principal, now: now)
         }
         let own = enrolments.first { $0.$employee.id == principal.employeeID && principal.employeeID != nil }
+        let ownPlanWritten =
+            try await own.asyncFlatMap { enrolment in
+                try await ActionPlanRecord.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).first()
+            } != nil
+        let begun = firstStart.map { $0 <= now } ?? true
         let mine = own.map { enrolment in
             let status = EnrolmentService.state(of: enrolment).status
             let allowed = cancelAllowed(enrolment)
@@ -46,11 +51,15 @@ enum ClassDetail {
             if !allowed, status == .pending || status == .confirmed || status == .waitlisted {
                 cancelNote = req.t("catalogue.enrolment.cutoffPassed", String(trainingClass.cancelCutoffHours))
             }
+            // The same rule as "my training": from the class's first day, or once written.
+            let mayPlan = ownPlanWritten || (status == .confirmed && (begun || enrolment.completed))
             return ClassPage.Mine(
                 status: req.t("catalogue.enrolment.status.\(status.rawValue)"),
                 tag: TrainingLabels.statusTag(status.rawValue),
                 detail: detail(enrolment, status, rank: ranks[enrolment.id ?? UUID()], req),
-                cancelHref: allowed ? enrolment.id.map(Paths.enrolmentCancel) : nil, cancelNote: cancelNote)
+                cancelHref: allowed ? enrolment.id.map(Paths.enrolmentCancel) : nil, cancelNote: cancelNote,
+                planHref: mayPlan ? enrolment.id.map(Paths.actionPlan) : nil,
+                planLabel: mayPlan ? req.t(ownPlanWritten ? "plan.link.view" : "plan.link.write") : nil)
         }
         let canApply =
             principal.employeeID != nil && own == nil && registration.canApply && programme.status == "published"
@@ -89,6 +98,7 @@ enum ClassDetail {
             facilitators: facilitators, mine: mine, applyHref: canApply ? Paths.classApply(id) : nil,
             applyNote: canApply && seatsLeft == 0 ? req.t("catalogue.enrolment.willWait") : nil,
             editHref: canManage ? Paths.classEdit(id) : nil, completionHref: canRun ? Paths.classCompletion(id) : nil,
+            plansHref: canRun ? Paths.classActionPlans(id) : nil,
             calendarHref: Paths.classCalendar(id), participants: participants, waitlisted: ranks.count,
             nominateHref: canNominate ? Paths.classNominate(id) : nil, nominationText: nomination.text,
             nominationResults: nomination.results, nominationError: nomination.error, selfHref: Paths.trainingClass(id))

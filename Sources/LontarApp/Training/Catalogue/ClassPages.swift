@@ -55,6 +55,8 @@ struct ClassPage: Encodable {
         let detail: String?
         let cancelHref: String?
         let cancelNote: String?
+        let planHref: String?
+        let planLabel: String?
     }
     struct Participant: Encodable {
         let name: String
@@ -90,6 +92,8 @@ struct ClassPage: Encodable {
     let applyNote: String?
     let editHref: String?
     let completionHref: String?
+    /// The participants' action plans, for those who run the class.
+    let plansHref: String?
     let calendarHref: String
     let participants: [Participant]?
     let waitlisted: Int

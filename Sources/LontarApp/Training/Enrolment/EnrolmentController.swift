@@ -160,6 +160,10 @@ struct EnrolmentController: RouteCollection {
         let rows = try await EnrolmentQueries.mine(employeeID, on: req.db)
         // Operators of one's own OPD may cancel at any time, so an operator may cancel their own too.
         let mayAlwaysCancel = principal.canManage(agencyID: principal.employeeAgencyID)
+        let planned = Set(
+            try await ActionPlanRecord.query(on: req.db).filter(\.$employee.$id == employeeID).all().map {
+                $0.$enrolment.id
+            })
         func row(_ item: EnrolmentQueries.MineRow) -> MyTrainingPage.Row {
             let status = item.state.status
             let live = [.pending, .confirmed, .waitlisted].contains(status) && !item.completed
@@ -176,6 +180,10 @@ struct EnrolmentController: RouteCollection {
             case .confirmed: detail = item.completed ? req.t("catalogue.enrolment.completed") : nil
             case .cancelled: detail = nil
             }
+            // A plan is written from the class's first day (a course has none: any time).
+            let begun = item.completed || (item.first_start.map { $0 <= now } ?? true)
+            let hasPlan = planned.contains(item.id)
+            let mayPlan = hasPlan || (status == .confirmed && begun)
             return MyTrainingPage.Row(
                 programme: item.programme_title, className: item.class_name,
                 classHref: Paths.trainingClass(item.class_id),
@@ -185,7 +193,9 @@ struct EnrolmentController: RouteCollection {
                 classStatus: ["cancelled", "finished"].contains(item.class_status)
                     ? req.t("catalogue.class.status.\(item.class_status)") : nil,
                 certificateHref: item.certificate_id.map(Paths.certificate),
-                cancelHref: live && (inTime || mayAlwaysCancel) ? Paths.enrolmentCancel(item.id) : nil)
+                cancelHref: live && (inTime || mayAlwaysCancel) ? Paths.enrolmentCancel(item.id) : nil,
+                planHref: mayPlan ? Paths.actionPlan(item.id) : nil,
+                planLabel: mayPlan ? req.t(hasPlan ? "plan.link.view" : "plan.link.write") : nil)
         }
         // Still to come (or under way) first, soonest first; then what is over, latest first.
         let isPast: (EnrolmentQueries.MineRow) -> Bool = { item in

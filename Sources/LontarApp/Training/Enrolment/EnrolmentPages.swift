@@ -39,6 +39,9 @@ struct MyTrainingPage: Encodable {
         let classStatus: String?
         let certificateHref: String?
         let cancelHref: String?
+        /// The action plan: to write once the class has begun, to read once written.
+        let planHref: String?
+        let planLabel: String?
     }
     let layout: Layout
     let current: [Row]

@@ -1,0 +1,154 @@
+import Fluent
+import Foundation
+import LontarCore
+import Vapor
+
+/// Writing and reading action plans: the participant's page for one enrolment, and the list
+/// of a class's plans for those who run it.
+struct ActionPlanController: RouteCollection {
+    /// Form rows read from a request; more than `ActionPlan.maximumSteps` filled is refused by Core.
+    static let rowsRead = 20
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(TrainingRoutePattern.one(Paths.actionPlan, ActionPlanAccess.parameter), use: show)
+        routes.post(TrainingRoutePattern.one(Paths.actionPlan, ActionPlanAccess.parameter), use: save)
+        routes.get(CatalogueRouting.classPattern(Paths.classActionPlans), use: classPlans)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let loaded = try await ActionPlanAccess.load(req)
+        let draft =
+            loaded.record?.decoded().map(ActionPlanDraft.init)
+            ?? ActionPlanDraft(goal: "", rows: Array(repeating: .init(), count: ActionPlan.maximumSteps))
+        return try await render(req, loaded, draft: draft, problems: [])
+    }
+
+    func save(req: Request) async throws -> Response {
+        let loaded = try await ActionPlanAccess.load(req)
+        guard loaded.isOwner else { throw AppError.forbidden() }
+        guard loaded.mayWrite else {
+            throw AppError.conflict(
+                "plan_closed",
+                Self.stateMessage(loaded.state, req.language) ?? LocalizableMessage("plan.state.notEnrolled"))
+        }
+        let fields = FormFields.from(req)
+        let draft = ActionPlanDraft(
+            goal: fields["goal"] ?? "",
+            rows: (1...Self.rowsRead).map { number in
+                ActionPlanDraft.Row(
+                    activity: fields["activity\(number)"] ?? "", result: fields["result\(number)"] ?? "",
+                    due: fields["due\(number)"] ?? "")
+            })
+        let plan: ActionPlan
+        switch draft.plan(classStart: loaded.classStart, classEnd: loaded.classEnd) {
+        case .failure(let list):
+            return try await render(req, loaded, draft: draft, problems: list.problems, status: .unprocessableEntity)
+        case .success(let checked): plan = checked
+        }
+        let first = try await ActionPlanStore.write(plan, for: loaded, request: req)
+        if first { await ActionPlanNotices.written(loaded, request: req) }
+        Flash.set(req, req.t("plan.saved"))
+        return req.redirect(to: Paths.actionPlan(try loaded.enrolment.requireID()))
+    }
+
+    func classPlans(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let trainingClass = try await TrainingClass.find(try CatalogueRouting.classID(req), on: req.db),
+            let programme = try await Programme.find(trainingClass.$programme.id, on: req.db)
+        else { throw AppError.notFound() }
+        guard try await TrainingAccess.canRunClass(trainingClass, programme: programme, principal, on: req.db) else {
+            throw AppError.forbidden()
+        }
+        let classID = try trainingClass.requireID()
+        let enrolments = try await Enrolment.query(on: req.db).filter(\.$trainingClass.$id == classID)
+            .filter(\.$approval == Approval.approved.rawValue).filter(\.$seat == SeatState.held.rawValue)
+            .filter(\.$cancelled == false).with(\.$employee).all()
+        let records = try await ActionPlanRecord.query(on: req.db).filter(\.$trainingClass.$id == classID).all()
+        let byEnrolment = Dictionary(records.map { ($0.$enrolment.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let language = req.language
+        let rows = try enrolments.sorted { $0.employee.name < $1.employee.name }.map { enrolment in
+            let id = try enrolment.requireID()
+            let plan = ActionPlanView(byEnrolment[id], language: language)
+            return ClassActionPlansPage.Row(
+                name: enrolment.employee.name, href: Paths.actionPlan(id), goal: plan?.goal,
+                steps: plan?.steps.count ?? 0, writtenOn: plan?.writtenOn)
+        }
+        let written = rows.filter { $0.goal != nil }.count
+        let page = ClassActionPlansPage(
+            layout: try await Layout.make(req, title: req.t("plan.class.title")), programmeTitle: programme.title,
+            className: trainingClass.name, classHref: Paths.trainingClass(classID),
+            summary: req.t("plan.class.summary", String(written), String(rows.count)), rows: rows)
+        return try await req.renderPage("evaluation/plans/class", page)
+    }
+
+    /// Why the participant cannot write now; nil while they can.
+    static func stateMessage(_ state: LoadedActionPlan.WriteState, _ language: Language) -> LocalizableMessage? {
+        switch state {
+        case .open: nil
+        case .notYet(let day): LocalizableMessage("plan.state.notYet", [CityTime.longDate(day, language: language)])
+        case .frozen(let sentOn): LocalizableMessage("plan.state.frozen", [LevelsFormat.day(sentOn, language)])
+        case .notEnrolled: LocalizableMessage("plan.state.notEnrolled")
+        }
+    }
+
+    private func render(
+        _ req: Request, _ loaded: LoadedActionPlan, draft: ActionPlanDraft, problems: [ActionPlanDraft.Problem],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let language = req.language
+        let note = Self.stateMessage(loaded.state, language).map { req.t($0) }
+        let messages = problems.map { ActionPlanMessages.text($0, loaded, req) }
+        let invalid = Set(problems.map(ActionPlanMessages.field))
+        let rows = draft.rows.prefix(
+            max(ActionPlan.maximumSteps, draft.rows.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? 0)
+        )
+        .enumerated().map { index, row in
+            ActionPlanPage.Row(
+                number: index + 1, activity: row.activity, result: row.result, due: row.due,
+                invalidActivity: invalid.contains("activity\(index + 1)"),
+                invalidDue: invalid.contains("due\(index + 1)"))
+        }
+        let page = ActionPlanPage(
+            layout: try await Layout.make(req, title: req.t("plan.title")), programmeTitle: loaded.programme.title,
+            className: loaded.trainingClass.name, classHref: Paths.trainingClass(try loaded.trainingClass.requireID()),
+            ownerName: loaded.isOwner ? nil : loaded.employee.name, editable: loaded.mayWrite,
+            stateNote: loaded.isOwner ? note : nil, action: Paths.actionPlan(try loaded.enrolment.requireID()),
+            goal: draft.goal, invalidGoal: invalid.contains("goal"), rows: Array(rows),
+            earliestDue: loaded.classStart.iso, errors: messages,
+            plan: ActionPlanView(loaded.record, language: language))
+        return try await req.renderPage("evaluation/plans/plan", page, status: status)
+    }
+}
+
+/// Each problem's message and the field it marks.
+enum ActionPlanMessages {
+    static func text(_ problem: ActionPlanDraft.Problem, _ loaded: LoadedActionPlan, _ req: Request) -> String {
+        let language = req.language
+        switch problem {
+        case .goalMissing: return req.t("plan.error.goalMissing")
+        case .goalTooLong: return req.t("plan.error.goalTooLong", String(ActionPlan.maximumGoalLength))
+        case .noSteps: return req.t("plan.error.noSteps")
+        case .tooManySteps: return req.t("plan.error.tooManySteps", String(ActionPlan.maximumSteps))
+        case .activityMissing(let row): return req.t("plan.error.activityMissing", String(row))
+        case .textTooLong(let row):
+            return req.t("plan.error.textTooLong", String(row), String(ActionPlan.maximumStepTextLength))
+        case .dueMissing(let row): return req.t("plan.error.dueMissing", String(row))
+        case .dueInvalid(let row): return req.t("plan.error.dueInvalid", String(row))
+        case .dueBeforeClass(let row):
+            return req.t(
+                "plan.error.dueBeforeClass", String(row), CityTime.longDate(loaded.classStart, language: language))
+        case .dueTooLate(let row):
+            let latest = loaded.classEnd.adding(months: ActionPlan.maximumMonthsAhead)
+            return req.t("plan.error.dueTooLate", String(row), CityTime.longDate(latest, language: language))
+        }
+    }
+
+    static func field(_ problem: ActionPlanDraft.Problem) -> String {
+        switch problem {
+        case .goalMissing, .goalTooLong: "goal"
+        case .noSteps, .tooManySteps: "activity1"
+        case .activityMissing(let row), .textTooLong(let row): "activity\(row)"
+        case .dueMissing(let row), .dueInvalid(let row), .dueBeforeClass(let row), .dueTooLate(let row): "due\(row)"
+        }
+    }
+}
