@@ -224,6 +224,20 @@ struct ActionPlanPageTests {
             let reminders = try await InAppNotification.query(on: app.db).filter(\.$messageKey == "plan.notify.write")
                 .all()
             #expect(reminders.map(\.link) == [w.path])
+
+            // L3's figures count the plans among the year's completions, on the page and in the API.
+            let report = try await ReportQueries.report(
+                ReportScope(year: 2026, programme: w.programme.id!), on: app.db)
+            #expect(report.behaviour.completed == 2)
+            #expect(report.behaviour.plansWritten == 1)
+            #expect(EvaluationReportAPI.body(report, full: true).l3?.actionPlansWritten == 1)
+            let nextYear = try await ReportQueries.report(
+                ReportScope(year: 2027, programme: w.programme.id!), on: app.db)
+            #expect(nextYear.behaviour.completed == 0)
+            let organiser = try await Fixtures.browser(app, as: w.city.healthOperator.nip)
+            let page = try await organiser.get(Paths.programmeEvaluation(w.programme.id!) + "?year=2026")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("1 dari 2 (50"))
         }
     }
 }

@@ -37,4 +37,29 @@ enum ActionPlanQueries {
             }
         }
     }
+
+    struct WrittenRow: Decodable {
+        let programme_id: UUID
+        let completed: Int
+        let written: Int
+    }
+
+    /// Per programme: enrolments completed in the scope's year, and how many of them have a
+    /// plan. One grouped query for every programme, like the other report figures.
+    static func written(_ scope: ReportScope, on db: any Database) async throws -> [WrittenRow] {
+        let (start, end) = scope.instants
+        var filter: SQLQueryString = """
+            e.completed = \(bind: true) AND e.completed_at >= \(bind: start) AND e.completed_at < \(bind: end)
+            """
+        if let programme = scope.programme { filter = filter + " AND c.programme_id = \(bind: programme)" }
+        let query: SQLQueryString = """
+            SELECT c.programme_id AS programme_id, COUNT(*) AS completed, COUNT(a.id) AS written
+            FROM enrolments e
+            JOIN training_classes c ON c.id = e.class_id
+            LEFT JOIN action_plans a ON a.enrolment_id = e.id
+            WHERE \(filter)
+            GROUP BY c.programme_id
+            """
+        return try await ReportQueries.sql(db).raw(query).all(decoding: WrittenRow.self)
+    }
 }

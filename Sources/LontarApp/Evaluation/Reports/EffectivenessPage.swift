@@ -81,6 +81,8 @@ struct EffectivenessPage: Encodable {
     var behaviourChart: PairedBarChart?
     var behaviourRows: [BehaviourRow]
     var behaviourWithheld: String?
+    /// "Action plans written: 8 of 12 (67%)" once anyone completed in the year.
+    var plansWritten: String?
     var indicators: [IndicatorRow]
 
     static func make(
@@ -223,6 +225,11 @@ struct EffectivenessPage: Encodable {
                 keys: [alumniTone, supervisorTone], rows: rows)
         }
         let withheld = alumni.withheldSurveys + supervisors.withheldSurveys
+        if report.behaviour.completed > 0 {
+            plansWritten = req.t(
+                "plan.report.writtenValue", String(report.behaviour.plansWritten), String(report.behaviour.completed),
+                ReportFormat.percent(report.behaviour.plansWrittenPercent, language: language))
+        }
         behaviourWithheld = withheld > 0 ? req.t("evalreport.withheld", String(withheld)) : nil
         indicators = report.indicators.map { item in
             IndicatorRow(

@@ -43,6 +43,9 @@ struct EvaluationReportAPI: RouteCollection {
     struct Behaviour: Content {
         let alumni: Side
         let supervisors: Side
+        /// Participants who completed in the year, and how many wrote an action plan.
+        let completions: Int
+        let actionPlansWritten: Int
     }
 
     struct Indicator: Content {
@@ -113,7 +116,9 @@ struct EvaluationReportAPI: RouteCollection {
             l2: Learning(
                 pairs: gain.pairs, meanPre: gain.meanPre, meanPost: gain.meanPost, normalisedGain: gain.normalisedGain,
                 band: gain.band?.rawValue, fell: gain.fell.count),
-            l3: Behaviour(alumni: side(report.behaviour.alumni), supervisors: side(report.behaviour.supervisors)),
+            l3: Behaviour(
+                alumni: side(report.behaviour.alumni), supervisors: side(report.behaviour.supervisors),
+                completions: report.behaviour.completed, actionPlansWritten: report.behaviour.plansWritten),
             l4: report.indicators.map {
                 Indicator(
                     name: $0.name, unit: $0.unit, baseline: $0.change.baseline, result: $0.change.result,

@@ -65,6 +65,11 @@ struct BehaviourSide: Sendable, Equatable {
 struct BehaviourFigures: Sendable, Equatable {
     var alumni = BehaviourSide()
     var supervisors = BehaviourSide()
+    /// Participants who completed in the year, and how many of them wrote an action plan.
+    var completed = 0
+    var plansWritten = 0
+
+    var plansWrittenPercent: Double? { completed > 0 ? Double(plansWritten) * 100 / Double(completed) : nil }
 }
 
 /// L4: one indicator the OPD recorded.

@@ -62,6 +62,12 @@ enum ReportQueries {
             for (id, pairs) in try await testPairs(scope, on: db) {
                 edit(id) { $0.gain = ClassGain.of(pairs) }
             }
+            for row in try await ActionPlanQueries.written(scope, on: db) {
+                edit(row.programme_id) { report in
+                    report.behaviour.completed = row.completed
+                    report.behaviour.plansWritten = row.written
+                }
+            }
             for row in try await indicators(scope, on: db) {
                 edit(row.programme_id) { report in
                     report.indicators.append(
