@@ -1,21 +1,14 @@
-// A tiny seeded pseudo-random generator (SplitMix64) for the demo dataset.
-// It avoids the standard library's random APIs on purpose: their algorithms may
-// change between Swift versions, and the demo data must be identical everywhere.
+// The demo dataset's draws (numbers, choices, digits) over `SplitMix64`, so the demo data
+// is identical everywhere.
 
 public struct DemoRandom: Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     public init(seed: UInt64) {
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `range` (modulo bias is irrelevant for demo data).
     public mutating func int(_ range: ClosedRange<Int>) -> Int {

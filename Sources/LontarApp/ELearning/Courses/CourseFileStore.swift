@@ -43,11 +43,26 @@ enum CourseFileStore {
     /// Longer videos belong on a video site, linked from a video lesson.
     static let maxBytes = 50 * 1024 * 1024
 
-    /// The upload's kind, or why it is refused.
-    static func check(_ bytes: [UInt8], limit: Int = maxBytes) -> Result<Kind, LocalizableMessage> {
-        if bytes.isEmpty { return .failure(LocalizableMessage("course.file.required")) }
-        if bytes.count > limit { return .failure(LocalizableMessage("course.file.tooLarge", [limitText(limit)])) }
-        guard let kind = sniff(bytes) else { return .failure(LocalizableMessage("course.file.type")) }
+    /// The catalogue keys an upload check answers with: the file is missing, too large
+    /// (with the limit as argument), or of a kind not accepted here.
+    struct CheckMessages {
+        let required: String
+        let tooLarge: String
+        let type: String
+
+        static let course = CheckMessages(
+            required: "course.file.required", tooLarge: "course.file.tooLarge", type: "course.file.type")
+    }
+
+    /// The upload's kind, or why it is refused. `allowed` narrows the kinds accepted (nil: all).
+    static func check(
+        _ bytes: [UInt8], limit: Int = maxBytes, allowed: Set<Kind>? = nil, messages: CheckMessages = .course
+    ) -> Result<Kind, LocalizableMessage> {
+        if bytes.isEmpty { return .failure(LocalizableMessage(messages.required)) }
+        if bytes.count > limit { return .failure(LocalizableMessage(messages.tooLarge, [limitText(limit)])) }
+        guard let kind = sniff(bytes), allowed?.contains(kind) ?? true else {
+            return .failure(LocalizableMessage(messages.type))
+        }
         return .success(kind)
     }
 

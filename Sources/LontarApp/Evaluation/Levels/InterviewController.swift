@@ -132,14 +132,11 @@ struct InterviewController: RouteCollection {
 
     /// Evidence files: PDF, pictures and Word documents; nothing that runs.
     static func check(_ bytes: [UInt8], limit: Int) -> Result<CourseFileStore.Kind, LocalizableMessage> {
-        if bytes.isEmpty { return .failure(LocalizableMessage("evaluation.attachment.required")) }
-        if bytes.count > limit {
-            return .failure(LocalizableMessage("evaluation.attachment.tooLarge", [CourseFileStore.limitText(limit)]))
-        }
-        guard let kind = CourseFileStore.sniff(bytes), [.pdf, .jpeg, .png, .docx].contains(kind) else {
-            return .failure(LocalizableMessage("evaluation.attachment.type"))
-        }
-        return .success(kind)
+        CourseFileStore.check(
+            bytes, limit: limit, allowed: [.pdf, .jpeg, .png, .docx],
+            messages: .init(
+                required: "evaluation.attachment.required", tooLarge: "evaluation.attachment.tooLarge",
+                type: "evaluation.attachment.type"))
     }
 
     func download(req: Request) async throws -> Response {

@@ -101,20 +101,3 @@ public enum AttemptMachine {
         .quiz(.deadlinePassed, [WITA.clockTime(deadline), CivilDate.today(in: WITA.timeZone, now: deadline).iso])
     }
 }
-
-/// SplitMix64: a small seeded generator, so the shuffled order is a pure function of the
-/// seed and tests can pin it. The order is stored in the attempt, so a change of the
-/// standard library's shuffling algorithm cannot reorder attempts already under way.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
