@@ -2,6 +2,7 @@
 # Times the civil-servant CSV import through the API on a fresh server.
 #
 #   Benchmarks/import.sh [ROWS]          (default 10000; CONFIG=release for a release build)
+#   LONTAR_BIN=path/to/lontar runs that binary instead of building one (see Benchmarks/lib.sh).
 #
 # Reports wall times for: a dry run (checks only: the baseline), the first import (all rows
 # new), a re-import (all rows updated), and the refusal of a file with 4 bad rows, each as a
@@ -9,23 +10,15 @@
 # DATABASE_URL is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR/..
+source Benchmarks/lib.sh
 ROWS=${1:-10000}
 CONFIG=${CONFIG:-debug}
-swift build -c "$CONFIG" --product lontar >/dev/null
-BIN=$(swift build -c "$CONFIG" --show-bin-path)/lontar
-DATA=$(mktemp -d)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-export LONTAR_DATA_DIR="$DATA" LONTAR_ADMIN_PASSWORD="Bench-sandi-2026"
-"$BIN" serve --hostname 127.0.0.1 --port "$PORT" >"$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 100); do curl -fs "$BASE/readyz" >/dev/null && break; sleep 0.2; done
+bench_build_lontar stderr
+bench_start_server 20
 
-TOKEN=$(curl -fs -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"admin","password":"Bench-sandi-2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-curl -fs -X POST "$BASE/api/v1/agencies" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d '{"code":"BENCH","name":"Badan Uji Beban"}' >/dev/null
+TOKEN=$(bench_api_token)
+bench_add_agency BENCH "Badan Uji Beban"
 python3 Benchmarks/gen_employees.py "$ROWS" BENCH 0 >"$DATA/good.csv"
 python3 Benchmarks/gen_employees.py "$ROWS" BENCH 4 >"$DATA/bad.csv"
 

@@ -3,6 +3,7 @@
 #
 #   Benchmarks/quiz-start.sh [LEARNERS] [QUESTIONS]   (default 500 20; CONFIG=release for a release
 #                                                      build; CONCURRENCY=32 connections)
+#   LONTAR_BIN=path/to/lontar runs that binary instead of building one (see Benchmarks/lib.sh).
 #
 # Starts a fresh server (SQLite in a temporary folder, or PostgreSQL when DATABASE_URL names an
 # empty database), imports LEARNERS civil servants through the API, and writes straight into the
@@ -17,6 +18,8 @@
 # the database that every attempt exists and holds every answer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR/..
+source Benchmarks/lib.sh
 LEARNERS=${1:-500}
 QUESTIONS=${2:-20}
 CONFIG=${CONFIG:-debug}
@@ -24,34 +27,17 @@ CONCURRENCY=${CONCURRENCY:-32}
 BASELINE_SECONDS=${BASELINE_SECONDS:-10}
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 [ "$LEARNERS" -ge "$CONCURRENCY" ] || { echo "need at least as many learners as connections ($CONCURRENCY)" >&2; exit 1; }
-if ! BUILD=$(swift build -c "$CONFIG" --product lontar 2>&1); then echo "$BUILD" | tail -30 >&2; exit 1; fi
-BIN=$(swift build -c "$CONFIG" --show-bin-path)/lontar
-DATA=$(mktemp -d)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-PASSWORD="Bench-sandi-2026"
-export LONTAR_DATA_DIR="$DATA" LONTAR_ADMIN_PASSWORD="$PASSWORD"
-"$BIN" serve --hostname 127.0.0.1 --port "$PORT" >"$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 150); do curl -fs "$BASE/readyz" >/dev/null && break; sleep 0.2; done
-
-sql() {  # runs SQL from stdin against the server's database, printing rows one per line
-    if [ -n "${DATABASE_URL:-}" ]; then psql "$DATABASE_URL" -qAt -v ON_ERROR_STOP=1; else sqlite3 "$DATA/lontar.sqlite"; fi
-}
-DIALECT=$([ -n "${DATABASE_URL:-}" ] && echo postgres || echo sqlite)
+bench_build_lontar tail
+bench_start_server 30
+DIALECT=$(bench_dialect)
 
 echo "seeding $LEARNERS learners and a quiz of $QUESTIONS questions…" >&2
-TOKEN=$(curl -fs -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-curl -fs -o /dev/null -X POST "$BASE/api/v1/agencies" -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' -d '{"code":"BENCH","name":"Badan Uji Beban"}'
-python3 Benchmarks/gen_employees.py "$LEARNERS" BENCH 0 >"$DATA/employees.csv"
-curl -fs -o /dev/null -X POST "$BASE/api/v1/employees/import" -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: text/csv' --data-binary "@$DATA/employees.csv"
-echo "SELECT CAST(id AS TEXT) || '|' || nip || '|' || name FROM employees;" | sql >"$DATA/employees"
+TOKEN=$(bench_api_token)
+bench_add_agency BENCH "Badan Uji Beban"
+bench_import_employees "$LEARNERS" BENCH
+echo "SELECT CAST(id AS TEXT) || '|' || nip || '|' || name FROM employees;" | bench_sql >"$DATA/employees"
 python3 Benchmarks/seed_quiz.py "$QUESTIONS" "$DIALECT" "$DATA/employees" "$DATA" >"$DATA/seed.sql"
-sql <"$DATA/seed.sql" >/dev/null
+bench_sql <"$DATA/seed.sql" >/dev/null
 QUIZ=$(cat "$DATA/quiz-id")
 awk -v quiz="$QUIZ" '{ print $1, $2, quiz }' "$DATA/tokens" >"$DATA/start-lines"
 
@@ -84,8 +70,8 @@ run_wrk start "$DATA/start-lines" >"$DATA/r-start"
 
 # The answers: every question of every attempt, question by question. Question ids are written
 # as the server writes them into attempts (upper case); right answers: option 0, or true.
-echo "SELECT CAST(employee_id AS TEXT) || ' ' || CAST(id AS TEXT) FROM quiz_attempts;" | sql >"$DATA/attempts"
-echo "SELECT CAST(id AS TEXT) || ' ' || kind FROM question_bank ORDER BY position;" | sql >"$DATA/questions"
+echo "SELECT CAST(employee_id AS TEXT) || ' ' || CAST(id AS TEXT) FROM quiz_attempts;" | bench_sql >"$DATA/attempts"
+echo "SELECT CAST(id AS TEXT) || ' ' || kind FROM question_bank ORDER BY position;" | bench_sql >"$DATA/questions"
 python3 - "$DATA" <<'PY' >"$DATA/answer-lines"
 import sys
 data = sys.argv[1]
@@ -100,8 +86,8 @@ PY
 run_wrk save "$DATA/answer-lines" >"$DATA/r-save"
 
 FULL=$((QUESTIONS + 1))
-echo "SELECT COUNT(*) FROM quiz_attempts;" | sql >"$DATA/c-attempts"
-echo "SELECT COUNT(*) FROM quiz_attempts WHERE revision = $FULL;" | sql >"$DATA/c-complete"
+echo "SELECT COUNT(*) FROM quiz_attempts;" | bench_sql >"$DATA/c-attempts"
+echo "SELECT COUNT(*) FROM quiz_attempts WHERE revision = $FULL;" | bench_sql >"$DATA/c-complete"
 
 python3 - "$DATA" "$LEARNERS" "$QUESTIONS" "$CONFIG" "${DATABASE_URL:+PostgreSQL}" "$CONCURRENCY" <<'PY'
 import sys
