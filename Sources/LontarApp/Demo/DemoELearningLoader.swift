@@ -140,22 +140,22 @@ enum DemoELearningLoader {
         return course
     }
 
-    /// Stores a course file as `CourseFileStore` stores uploads: under the data folder by its
+    /// Stores a course file as `FileStore` stores uploads: under the data folder by its
     /// SHA-256, written once (to a temporary name, then renamed), with its row.
     private static func storeFile(
         _ bytes: [UInt8], name: String, courseID: UUID, app: Application, author: UUID, on db: any Database
     ) async throws -> CourseFile {
-        let sha256 = CourseFileStore.checksum(bytes)
-        guard let path = CourseFileStore.path(of: sha256, app: app) else { throw Abort(.internalServerError) }
+        let sha256 = FileStore.checksum(bytes)
+        guard let path = FileStore.path(of: sha256, app: app) else { throw Abort(.internalServerError) }
         if !FileManager.default.fileExists(atPath: path) {
             try FileManager.default.createDirectory(
-                atPath: CourseFileStore.directory(app), withIntermediateDirectories: true)
+                atPath: FileStore.directory(app), withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
         let file = CourseFile()
         file.$course.id = courseID
         file.fileName = name
-        file.contentType = CourseFileStore.Kind.pdf.contentType
+        file.contentType = FileStore.Kind.pdf.contentType
         file.size = bytes.count
         file.sha256 = sha256
         file.uploadedBy = author

@@ -53,14 +53,14 @@ struct CourseWorld {
     static func storedFile(
         _ app: Application, _ course: Course, bytes: [UInt8], name: String
     ) async throws -> CourseFile {
-        let sha = CourseFileStore.checksum(bytes)
-        let directory = CourseFileStore.directory(app)
+        let sha = FileStore.checksum(bytes)
+        let directory = FileStore.directory(app)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: directory + "/" + sha, contents: Data(bytes))
         let file = CourseFile()
         file.$course.id = try course.requireID()
         file.fileName = name
-        file.contentType = CourseFileStore.sniff(bytes)?.contentType ?? "application/pdf"
+        file.contentType = FileStore.sniff(bytes)?.contentType ?? "application/pdf"
         file.size = bytes.count
         file.sha256 = sha
         file.uploadedBy = UUID()

@@ -10,7 +10,7 @@ import VaporTesting
 @Suite("Courses: files")
 struct CourseFileTests {
     static func stored(_ app: Application) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: CourseFileStore.directory(app))) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: FileStore.directory(app))) ?? []).sorted()
     }
 
     static func zip(holding entry: String) -> [UInt8] {
@@ -24,20 +24,20 @@ struct CourseFileTests {
 
     @Test("each accepted kind is recognised by its content, whatever the file is called")
     func sniffing() {
-        #expect(CourseFileStore.sniff(CourseWorld.pdf) == .pdf)
-        #expect(CourseFileStore.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == .png)
-        #expect(CourseFileStore.sniff([0xFF, 0xD8, 0xFF, 0xE0, 1, 2]) == .jpeg)
-        #expect(CourseFileStore.sniff([0, 0, 0, 0x18] + Array("ftypmp42isom".utf8)) == .mp4)
-        #expect(CourseFileStore.sniff([0x1A, 0x45, 0xDF, 0xA3, 0x42, 0x82, 0x84] + Array("webm".utf8)) == .webm)
-        #expect(CourseFileStore.sniff([0x1A, 0x45, 0xDF, 0xA3, 0x42, 0x82, 0x88] + Array("matroska".utf8)) == nil)
-        #expect(CourseFileStore.sniff(Self.zip(holding: "word/")) == .docx)
-        #expect(CourseFileStore.sniff(Self.zip(holding: "ppt/")) == .pptx)
-        #expect(CourseFileStore.sniff(Self.zip(holding: "classes.dex")) == nil)
-        #expect(CourseFileStore.sniff(Self.ole2(stream: "WordDocument")) == .doc)
-        #expect(CourseFileStore.sniff(Self.ole2(stream: "PowerPoint Document")) == .ppt)
-        #expect(CourseFileStore.sniff(Self.ole2(stream: "Workbook")) == nil)
-        #expect(CourseFileStore.sniff(Array("MZ\u{90}\u{0}program".utf8)) == nil)
-        #expect(CourseFileStore.sniff(Array("<html><script>".utf8)) == nil)
+        #expect(FileStore.sniff(CourseWorld.pdf) == .pdf)
+        #expect(FileStore.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == .png)
+        #expect(FileStore.sniff([0xFF, 0xD8, 0xFF, 0xE0, 1, 2]) == .jpeg)
+        #expect(FileStore.sniff([0, 0, 0, 0x18] + Array("ftypmp42isom".utf8)) == .mp4)
+        #expect(FileStore.sniff([0x1A, 0x45, 0xDF, 0xA3, 0x42, 0x82, 0x84] + Array("webm".utf8)) == .webm)
+        #expect(FileStore.sniff([0x1A, 0x45, 0xDF, 0xA3, 0x42, 0x82, 0x88] + Array("matroska".utf8)) == nil)
+        #expect(FileStore.sniff(Self.zip(holding: "word/")) == .docx)
+        #expect(FileStore.sniff(Self.zip(holding: "ppt/")) == .pptx)
+        #expect(FileStore.sniff(Self.zip(holding: "classes.dex")) == nil)
+        #expect(FileStore.sniff(Self.ole2(stream: "WordDocument")) == .doc)
+        #expect(FileStore.sniff(Self.ole2(stream: "PowerPoint Document")) == .ppt)
+        #expect(FileStore.sniff(Self.ole2(stream: "Workbook")) == nil)
+        #expect(FileStore.sniff(Array("MZ\u{90}\u{0}program".utf8)) == nil)
+        #expect(FileStore.sniff(Array("<html><script>".utf8)) == nil)
     }
 
     @Test("a file of the wrong kind is refused by its content, and nothing is stored")
@@ -62,10 +62,10 @@ struct CourseFileTests {
 
     @Test("a file over the limit (50 MB) is refused with the limit named, and nothing is stored")
     func tooLarge() async throws {
-        let fifty = Array("%PDF-1.4\n".utf8) + [UInt8](repeating: 0x20, count: CourseFileStore.maxBytes - 9)
-        #expect(CourseFileStore.maxBytes == 50 * 1024 * 1024)
-        #expect(try CourseFileStore.check(fifty).get() == .pdf)
-        guard case .failure(let message) = CourseFileStore.check(fifty + [0x20]) else {
+        let fifty = Array("%PDF-1.4\n".utf8) + [UInt8](repeating: 0x20, count: FileStore.maxBytes - 9)
+        #expect(FileStore.maxBytes == 50 * 1024 * 1024)
+        #expect(try FileStore.check(fifty).get() == .pdf)
+        guard case .failure(let message) = FileStore.check(fifty + [0x20]) else {
             Issue.record("a file one byte over 50 MB was accepted")
             return
         }
@@ -99,13 +99,13 @@ struct CourseFileTests {
                 field: "file")
             #expect(first.status == .seeOther)
             let row = try #require(try await CourseFile.query(on: app.db).filter(\.$fileName == "Sesi 1.pptx").first())
-            let sha = CourseFileStore.checksum(slides)
+            let sha = FileStore.checksum(slides)
             #expect(row.sha256 == sha && sha.count == 64)
-            #expect(CourseFileStore.path(of: "../lontar.sqlite", app: app) == nil)
-            #expect(CourseFileStore.path(of: sha, app: app) == CourseFileStore.directory(app) + "/" + sha)
+            #expect(FileStore.path(of: "../lontar.sqlite", app: app) == nil)
+            #expect(FileStore.path(of: sha, app: app) == FileStore.directory(app) + "/" + sha)
             #expect(row.size == slides.count)
-            #expect(row.contentType == CourseFileStore.Kind.pptx.contentType)
-            #expect(FileManager.default.contents(atPath: CourseFileStore.directory(app) + "/" + sha) == Data(slides))
+            #expect(row.contentType == FileStore.Kind.pptx.contentType)
+            #expect(FileManager.default.contents(atPath: FileStore.directory(app) + "/" + sha) == Data(slides))
 
             let again = try await author.postForm(
                 Paths.courseFiles(world.courseID), fields: [:], file: slides, filename: "salinan.pptx", field: "file")
@@ -159,7 +159,7 @@ struct CourseFileTests {
             let author = try await CourseWorld.browser(app, "fasil-penulis")
             let office = try await author.get(Paths.courseFile(docx.id!))
             #expect(office.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
-            #expect(office.headers.first(name: .contentType) == CourseFileStore.Kind.docx.contentType)
+            #expect(office.headers.first(name: .contentType) == FileStore.Kind.docx.contentType)
         }
     }
 }

@@ -29,21 +29,21 @@ struct CourseFileController: RouteCollection {
         let courseID = try course.requireID()
         let upload = try req.content.decode(Upload.self)
         let bytes = upload.file.map { Array(buffer: $0.data) } ?? []
-        let kind: CourseFileStore.Kind
-        switch CourseFileStore.check(bytes, limit: req.application.courseFileLimit) {
+        let kind: FileStore.Kind
+        switch FileStore.check(bytes, limit: req.application.courseFileLimit) {
         case .failure(let message):
             return try await render(req, course, error: req.t(message), status: .unprocessableEntity)
         case .success(let found): kind = found
         }
-        let sha256 = CourseFileStore.checksum(bytes)
-        let name = CourseFileStore.displayName(upload.file?.filename ?? "", kind: kind)
+        let sha256 = FileStore.checksum(bytes)
+        let name = FileStore.displayName(upload.file?.filename ?? "", kind: kind)
         if let existing = try await CourseFile.query(on: req.db).filter(\.$course.$id == courseID)
             .filter(\.$sha256 == sha256).first()
         {
             Flash.set(req, req.t("course.file.duplicate", existing.fileName))
             return req.redirect(to: Paths.courseFiles(courseID))
         }
-        try await CourseFileStore.write(bytes, sha256: sha256, request: req)
+        try await FileStore.write(bytes, sha256: sha256, request: req)
         let file = CourseFile()
         file.$course.id = courseID
         file.fileName = name
@@ -75,7 +75,7 @@ struct CourseFileController: RouteCollection {
             Self.cacheHeaders(response, etag: etag)
             return response
         }
-        let response = try await CourseFileStore.response(
+        let response = try await FileStore.response(
             req, sha256: file.sha256, contentType: file.contentType, name: file.fileName)
         Self.cacheHeaders(response, etag: etag)
         return response
@@ -120,15 +120,15 @@ struct CourseFileController: RouteCollection {
         let rows = files.map { file in
             CourseFilesPage.Row(
                 name: file.fileName, href: Paths.courseFile(file.id!),
-                type: CourseFileStore.Kind(contentType: file.contentType)?.label ?? "",
-                size: CourseFileStore.size(file.size, language: req.language),
+                type: FileStore.Kind(contentType: file.contentType)?.label ?? "",
+                size: FileStore.size(file.size, language: req.language),
                 uploaded: CityTime.format(file.createdAt),
                 usedBy: (usedBy[file.id!] ?? []).map(\.title))
         }
         let page = CourseFilesPage(
             layout: try await Layout.make(req, title: req.t("course.files.title", course.title)),
             editHref: Paths.courseEdit(courseID), action: Paths.courseFiles(courseID),
-            maxSize: CourseFileStore.limitText(req.application.courseFileLimit), rows: rows,
+            maxSize: FileStore.limitText(req.application.courseFileLimit), rows: rows,
             error: error)
         return try await req.renderPage("elearning/courses/files", page, status: status)
     }

@@ -110,7 +110,7 @@ enum LessonForm {
         case .video:
             url = values.url
             if url.isEmpty && file == nil { errors.add("url", req.t("course.lesson.videoRequired")) }
-            if let file, CourseFileStore.Kind(contentType: file.contentType)?.isVideo != true {
+            if let file, FileStore.Kind(contentType: file.contentType)?.isVideo != true {
                 errors.add("file", req.t("course.lesson.fileNotVideo"))
             }
         case .file:
@@ -161,7 +161,7 @@ enum LessonForm {
             files: choices.files.map {
                 Option(
                     value: $0.id!.uuidString,
-                    label: "\($0.fileName) (\(CourseFileStore.size($0.size, language: req.language)))",
+                    label: "\($0.fileName) (\(FileStore.size($0.size, language: req.language)))",
                     selected: $0.id!.uuidString == values.file)
             },
             quizzes: choices.quizzes.map {

@@ -14,10 +14,10 @@ enum LessonView {
         if kind == .file || kind == .video, let fileID = lesson.$file.id,
             let stored = try await CourseFile.find(fileID, on: req.db)
         {
-            let type = CourseFileStore.Kind(contentType: stored.contentType)
+            let type = FileStore.Kind(contentType: stored.contentType)
             file = LessonPage.FileLink(
                 href: Paths.courseFile(fileID), name: stored.fileName, type: type?.label ?? "",
-                size: CourseFileStore.size(stored.size, language: req.language), isVideo: type?.isVideo ?? false,
+                size: FileStore.size(stored.size, language: req.language), isVideo: type?.isVideo ?? false,
                 contentType: stored.contentType)
         }
         let lessons = outline.lessons

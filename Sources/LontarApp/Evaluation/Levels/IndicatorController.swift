@@ -76,7 +76,7 @@ struct IndicatorController: RouteCollection {
             errors.add("evidence", req.t("evaluation.indicator.error.evidence"))
         }
         let bytes = form.file.map { Array(buffer: $0.data) } ?? []
-        var kind: CourseFileStore.Kind?
+        var kind: FileStore.Kind?
         if !bytes.isEmpty {
             switch InterviewController.check(bytes, limit: InterviewController.maxAttachment) {
             case .failure(let message): errors.add("file", req.t(message))
@@ -97,10 +97,10 @@ struct IndicatorController: RouteCollection {
         indicator.higherIsBetter = values.higherIsBetter
         indicator.evidence = values.evidence
         if let kind {
-            let sha256 = CourseFileStore.checksum(bytes)
-            try await CourseFileStore.write(bytes, sha256: sha256, request: req)
+            let sha256 = FileStore.checksum(bytes)
+            try await FileStore.write(bytes, sha256: sha256, request: req)
             indicator.evidenceFileSHA256 = sha256
-            indicator.evidenceFileName = CourseFileStore.displayName(form.file?.filename ?? "", kind: kind)
+            indicator.evidenceFileName = FileStore.displayName(form.file?.filename ?? "", kind: kind)
         }
         indicator.recordedBy = principal.userID
         indicator.createdAt = req.now
@@ -121,9 +121,9 @@ struct IndicatorController: RouteCollection {
         let agencies = try await LevelsAccess.indicatorAgencies(programme, principal, on: req.db)
         guard TrainingAccess.canManage(programme, principal) || !agencies.isEmpty else { throw AppError.forbidden() }
         // The row keeps no type: the stored content was checked on upload and is sniffed again.
-        let stored = CourseFileStore.path(of: sha256, app: req.application).flatMap(
+        let stored = FileStore.path(of: sha256, app: req.application).flatMap(
             FileManager.default.contents(atPath:))
-        let type = stored.flatMap { CourseFileStore.sniff(Array($0)) }?.contentType ?? "application/octet-stream"
+        let type = stored.flatMap { FileStore.sniff(Array($0)) }?.contentType ?? "application/octet-stream"
         return try await InterviewController.stream(
             req, sha256: sha256, type: type, name: indicator.evidenceFileName ?? "bukti")
     }
@@ -169,7 +169,7 @@ struct IndicatorController: RouteCollection {
             action: Paths.programmeIndicators(programmeID), rows: rows, canRecord: !agencies.isEmpty,
             agencies: agencies.map { IndicatorsPage.Option(value: $0.uuidString, label: names[$0] ?? "—") }
                 .sorted { $0.label < $1.label },
-            maxSize: CourseFileStore.limitText(InterviewController.maxAttachment), values: values,
+            maxSize: FileStore.limitText(InterviewController.maxAttachment), values: values,
             errors: errors.messages, invalid: errors.fields)
         return try await req.renderPage("evaluation/levels/indicators", page, status: status)
     }

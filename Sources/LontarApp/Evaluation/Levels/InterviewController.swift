@@ -110,18 +110,18 @@ struct InterviewController: RouteCollection {
         let (interview, programme) = try await load(req)
         let upload = try req.content.decode(Upload.self)
         let bytes = upload.file.map { Array(buffer: $0.data) } ?? []
-        let kind: CourseFileStore.Kind
+        let kind: FileStore.Kind
         switch Self.check(bytes, limit: Self.maxAttachment) {
         case .failure(let message):
             return try await renderDetail(
                 req, interview, programme, error: req.t(message), status: .unprocessableEntity)
         case .success(let found): kind = found
         }
-        let sha256 = CourseFileStore.checksum(bytes)
-        try await CourseFileStore.write(bytes, sha256: sha256, request: req)
+        let sha256 = FileStore.checksum(bytes)
+        try await FileStore.write(bytes, sha256: sha256, request: req)
         let attachment = InterviewAttachment()
         attachment.$interview.id = try interview.requireID()
-        attachment.fileName = CourseFileStore.displayName(upload.file?.filename ?? "", kind: kind)
+        attachment.fileName = FileStore.displayName(upload.file?.filename ?? "", kind: kind)
         attachment.contentType = kind.contentType
         attachment.size = bytes.count
         attachment.sha256 = sha256
@@ -131,8 +131,8 @@ struct InterviewController: RouteCollection {
     }
 
     /// Evidence files: PDF, pictures and Word documents; nothing that runs.
-    static func check(_ bytes: [UInt8], limit: Int) -> Result<CourseFileStore.Kind, LocalizableMessage> {
-        CourseFileStore.check(
+    static func check(_ bytes: [UInt8], limit: Int) -> Result<FileStore.Kind, LocalizableMessage> {
+        FileStore.check(
             bytes, limit: limit, allowed: [.pdf, .jpeg, .png, .docx],
             messages: .init(
                 required: "evaluation.attachment.required", tooLarge: "evaluation.attachment.tooLarge",
@@ -154,7 +154,7 @@ struct InterviewController: RouteCollection {
 
     /// Sends a stored file; pictures and PDFs open in the browser, documents download.
     static func stream(_ req: Request, sha256: String, type: String, name: String) async throws -> Response {
-        let response = try await CourseFileStore.response(req, sha256: sha256, contentType: type, name: name)
+        let response = try await FileStore.response(req, sha256: sha256, contentType: type, name: name)
         // Evidence about people: never kept by a browser or a shared phone.
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
@@ -201,11 +201,11 @@ struct InterviewController: RouteCollection {
             heldOn: LevelsFormat.day(interview.heldOn, req.language), interviewer: interviewer,
             questions: interview.questions, findings: interview.findings,
             needs: interview.needs.isEmpty ? nil : interview.needs, action: Paths.interview(interviewID),
-            maxSize: CourseFileStore.limitText(Self.maxAttachment),
+            maxSize: FileStore.limitText(Self.maxAttachment),
             attachments: try attachments.map {
                 .init(
                     href: Paths.interviewAttachment(try $0.requireID()), name: $0.fileName,
-                    size: CourseFileStore.size($0.size, language: req.language))
+                    size: FileStore.size($0.size, language: req.language))
             }, error: error)
         return try await req.renderPage("evaluation/levels/interview", page, status: status)
     }

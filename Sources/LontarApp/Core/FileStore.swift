@@ -4,10 +4,11 @@ import Foundation
 import LontarCore
 import Vapor
 
-/// Course files (handouts, slides, videos): recognised by their first bytes, not by their
-/// name, and kept under the data folder as `files/<sha256>`, so the same content uploaded
-/// twice (or to two courses) is stored once, and a browser may cache it forever.
-enum CourseFileStore {
+/// Uploaded files (course handouts, slides and videos; interview and indicator evidence):
+/// recognised by their first bytes, not by their name, and kept under the data folder as
+/// `files/<sha256>`, so the same content uploaded twice is stored once, and a browser may
+/// cache it forever.
+enum FileStore {
     enum Kind: String, CaseIterable {
         case pdf, doc, docx, ppt, pptx, mp4, webm, png, jpeg
 
@@ -190,10 +191,10 @@ enum CourseFileStore {
 extension Application {
     private struct CourseFileLimitKey: StorageKey { typealias Value = Int }
 
-    /// The largest course file accepted (`CourseFileStore.maxBytes`); a test lowers it
+    /// The largest course file accepted (`FileStore.maxBytes`); a test lowers it
     /// rather than send 50 MB through a debug build's multipart parser.
     var courseFileLimit: Int {
-        get { storage[CourseFileLimitKey.self] ?? CourseFileStore.maxBytes }
+        get { storage[CourseFileLimitKey.self] ?? FileStore.maxBytes }
         set { storage[CourseFileLimitKey.self] = newValue }
     }
 }
