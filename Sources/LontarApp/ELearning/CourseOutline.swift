@@ -67,8 +67,7 @@ enum CourseProgressWriter {
     /// Marks a lesson done. Marking it again (a resend, a second tab) changes nothing; the
     /// time kept is when it was first done. Returns whether anything changed.
     @discardableResult
-    static func done(_ lessonID: UUID, enrolment: Enrolment, at now: Date, on db: any Database) async throws -> Bool
-    {
+    static func done(_ lessonID: UUID, enrolment: Enrolment, at now: Date, on db: any Database) async throws -> Bool {
         try await firstWriterWins {
             try await db.retryingTransaction { db in
                 if let row = try await row(lessonID, enrolment: enrolment, on: db) {

@@ -24,7 +24,9 @@ enum ELearningFixtures {
     }
 
     @discardableResult
-    static func section(_ app: Application, _ course: Course, title: String = "Bagian 1", position: Int = 1)
+    static func section(
+        _ app: Application, _ course: Course, title: String = "Bagian 1", position: Int = 1
+    )
         async throws -> CourseSection
     {
         let section = CourseSection()
@@ -61,7 +63,9 @@ enum ELearningFixtures {
 
     /// Adds questions to the course's bank, in order, under `category`.
     @discardableResult
-    static func bank(_ app: Application, _ course: Course, _ questions: [Question], category: String = "Umum")
+    static func bank(
+        _ app: Application, _ course: Course, _ questions: [Question], category: String = "Umum"
+    )
         async throws -> [BankQuestion]
     {
         var rows: [BankQuestion] = []
