@@ -56,7 +56,7 @@ struct ClassFormTests {
                 ])
             #expect(try await ClassFacilitator.query(on: app.db).count() == 1)
             let shown = try await admin.get(Paths.trainingClass(try saved.requireID()))
-            #expect(shown.body.contains("1 Desember 2026, 09:00–12:00 WITA"))
+            #expect(shown.body.contains("1 Desember 2026, 09.00–12.00 WITA"))
         }
     }
 
@@ -72,7 +72,7 @@ struct ClassFormTests {
             #expect(empty.body.contains("Kapasitas (kursi): harus bilangan bulat dari 1 sampai 10000"))
             let backwards = try await admin.post(path, form: Self.form(sessions: [("2026-12-01", "09:00", "08:00")]))
             #expect(backwards.status == .unprocessableEntity)
-            #expect(backwards.body.contains("Sesi 1: jam selesai (08:00) harus setelah jam mulai (09:00)."))
+            #expect(backwards.body.contains("Sesi 1: jam selesai (08.00) harus setelah jam mulai (09.00)."))
             let none = try await admin.post(path, form: Self.form(sessions: []))
             #expect(none.status == .unprocessableEntity)
             #expect(none.body.contains("isi paling sedikit satu sesi"))

@@ -63,7 +63,8 @@ struct EnrolmentPagesTests {
             let inbox = try await staff.get(Paths.notifications)
             #expect(inbox.body.contains("sudah pasti"))
             #expect(try await staff.post(Paths.notificationsRead, form: [:]).status == .seeOther)
-            #expect(try await InAppNotification.query(on: app.db).filter(\.$read == false).count() == 1)  // the supervisor's
+            // Only the supervisor's note is still unread.
+            #expect(try await InAppNotification.query(on: app.db).filter(\.$read == false).count() == 1)
         }
     }
 

@@ -103,6 +103,7 @@ enum TrainingTime {
         return calendar
     }
 
+    /// "09:00" in WITA, for form fields and the API; pages show `AttendanceFormat.clock`.
     static func clock(_ date: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
@@ -112,9 +113,11 @@ enum TrainingTime {
         CityTime.longDate(CivilDate.today(in: CityTime.zone, now: date), language: req.language)
     }
 
-    /// "30 November 2026, 09:00–12:00 WITA".
+    /// "30 November 2026, 09.00–12.00 WITA" (in English "09:00–12:00").
     static func session(_ start: Date, _ end: Date, _ req: Request) -> String {
-        req.t("catalogue.time.session", day(start, req), clock(start), clock(end))
+        req.t(
+            "catalogue.time.session", day(start, req), AttendanceFormat.clock(start, req.language),
+            AttendanceFormat.clock(end, req.language))
     }
 
     /// "30 November – 2 Desember 2026" style: the first and last day of a class.

@@ -139,7 +139,9 @@ struct ClassValidator {
                 continue
             }
             guard end > start else {
-                fail("catalogue.error.sessionOrder", TrainingTime.clock(start), TrainingTime.clock(end))
+                fail(
+                    "catalogue.error.sessionOrder", AttendanceFormat.clock(start, req.language),
+                    AttendanceFormat.clock(end, req.language))
                 continue
             }
             let link = TextInput.trimmed(row.onlineURL)
