@@ -234,4 +234,26 @@ struct CourseAccessTests {
             #expect(try await CourseWorld.browser(app, "fasil-penulis").get(path).status == .ok)
         }
     }
+
+    @Test("a course's hidden class is not edited as a classroom class: the form leads to the course, a post is refused")
+    func onlineClassIsNotEdited() async throws {
+        try await withLontar { app in
+            let world = try await CourseWorld.make(app)
+            let classID = world.course.$trainingClass.id
+            let organiser = try await Fixtures.browser(app, as: world.city.healthOperator.nip)
+            let form = try await organiser.get(Paths.classEdit(classID))
+            #expect(form.status == .seeOther)
+            #expect(form.location == Paths.courseEdit(world.courseID))
+            let posted = try await organiser.post(
+                Paths.classEdit(classID), form: ["name": "Diubah", "capacity": "5", "status": "open"])
+            #expect(posted.status == .conflict)
+            #expect(posted.body.contains("kursus mandiri daring"))
+            let stored = try #require(try await TrainingClass.find(classID, on: app.db))
+            #expect(stored.status == CourseEnrolments.onlineClassStatus)
+            #expect(stored.name != "Diubah")
+            // Another OPD's operator is still refused before anything else.
+            let other = try await Fixtures.browser(app, as: world.city.educationOperator.nip)
+            #expect(try await other.get(Paths.classEdit(classID)).status == .forbidden)
+        }
+    }
 }

@@ -19,13 +19,16 @@ struct ClassController: RouteCollection {
         let (trainingClass, programme, principal) = try await ClassAccess.findViewable(
             req, id: CatalogueRouting.classID(req))
         // An online course's class (linked from "my training") is the course itself.
-        if trainingClass.status == CourseEnrolments.onlineClassStatus,
-            let course = try await Course.query(on: req.db).filter(\.$trainingClass.$id == trainingClass.requireID())
-                .first()
-        {
+        if let course = try await onlineCourse(of: trainingClass, req) {
             return req.redirect(to: Paths.course(try course.requireID()))
         }
         return try await ClassDetail.render(req, trainingClass, programme, principal)
+    }
+
+    /// The self-paced course a hidden `online` class stands for, if it is one.
+    private func onlineCourse(of trainingClass: TrainingClass, _ req: Request) async throws -> Course? {
+        guard trainingClass.status == CourseEnrolments.onlineClassStatus else { return nil }
+        return try await Course.query(on: req.db).filter(\.$trainingClass.$id == trainingClass.requireID()).first()
     }
 
     func newClass(req: Request) async throws -> Response {
@@ -44,6 +47,9 @@ struct ClassController: RouteCollection {
 
     func editClass(req: Request) async throws -> Response {
         let (trainingClass, programme) = try await ClassAccess.findManageable(req, id: CatalogueRouting.classID(req))
+        if let course = try await onlineCourse(of: trainingClass, req) {
+            return req.redirect(to: Paths.courseEdit(try course.requireID()))
+        }
         let id = try trainingClass.requireID()
         let sessions = try await ClassSession.query(on: req.db).filter(\.$trainingClass.$id == id).sort(\.$startsAt)
             .all()
@@ -68,6 +74,10 @@ struct ClassController: RouteCollection {
 
     func updateClass(req: Request) async throws -> Response {
         let (trainingClass, programme) = try await ClassAccess.findManageable(req, id: CatalogueRouting.classID(req))
+        // Sessions, seats and registration mean nothing to a self-paced course: its class stays as made.
+        if try await onlineCourse(of: trainingClass, req) != nil {
+            throw AppError.conflict("online_class", LocalizableMessage("catalogue.error.onlineClass"))
+        }
         return try await save(req, programme: programme, existing: trainingClass)
     }
 
