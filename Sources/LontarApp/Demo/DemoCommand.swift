@@ -91,10 +91,11 @@ enum DemoLoader {
         }
         let elearning = try await DemoELearningLoader.load(into: app, learnerNIPs: data.employees.map(\.nip))
         let evaluation = try await DemoEvaluationLoader.load(into: app)
+        let finished = try await DemoFinishedClassLoader.load(into: app).map { "\n" + $0 } ?? ""
         return """
             Demo data loaded: \(data.agencies.count) OPD, \(data.employees.count) civil servants.
             \(elearning)
-            \(evaluation)
+            \(evaluation)\(finished)
             Every demo civil servant signs in with their NIP and the password \(DemoCommand.password).
             OPD operators: \(data.operators.map { "\($0.agencyCode) \($0.employeeNIP)" }.joined(separator: ", "))
             """

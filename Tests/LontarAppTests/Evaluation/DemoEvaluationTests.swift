@@ -80,4 +80,48 @@ struct DemoEvaluationTests {
             #expect(csv.contains("Bimtek Pemanfaatan TIK dalam Pembelajaran,\(year),Rancang ulang"))
         }
     }
+
+    @Test("the demo's finished workshop: its alumni completed, most wrote a plan, and the L3 forms show it")
+    func finishedClass() async throws {
+        try await withLontar { app in
+            defer { try? FileManager.default.removeItem(atPath: app.settings.dataDirectory) }
+            _ = try await DemoLoader.load(into: app)
+            let finished = try #require(
+                try await TrainingClass.query(on: app.db).filter(\.$name == DemoFinishedClassLoader.className).first())
+            let enrolments = try await Enrolment.query(on: app.db).filter(\.$trainingClass.$id == finished.id!).all()
+            let plans = try await ActionPlanRecord.query(on: app.db).filter(\.$trainingClass.$id == finished.id!).all()
+            let certificates = try await Certificate.query(on: app.db)
+                .filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).count()
+            #expect(enrolments.count == 8)
+            #expect(enrolments.allSatisfy { $0.completed })
+            #expect(certificates == 8)
+            #expect(plans.count == 6)
+            // Completed when the class ended, three months and more before the L3 survey.
+            let ended = CityTime.today(app.clock).adding(days: 1 - DemoFinishedClassLoader.daysAgo)
+            #expect(
+                enrolments.allSatisfy {
+                    $0.completedAt.map { CivilDate.today(in: CityTime.zone, now: $0) } == ended
+                })
+            let summary = try await DemoLoader.load(into: app)
+            #expect(!summary.contains("Finished class"))
+            #expect(try await Enrolment.query(on: app.db).filter(\.$trainingClass.$id == finished.id!).count() == 8)
+            #expect(try await ActionPlanRecord.query(on: app.db).count() == 6)
+
+            // Every L3 invitation about these alumni names its enrolment; the one alumnus who has not
+            // answered finds their plan above the questions.
+            let alumniSurvey = try #require(
+                try await Survey.query(on: app.db).filter(\.$level == SurveyLevel.behaviourAlumnus.rawValue)
+                    .filter(\.$programme.$id == finished.$programme.id).first())
+            let invitations = try await SurveyInvitation.query(on: app.db).filter(\.$survey.$id == alumniSurvey.id!)
+                .all()
+            #expect(invitations.allSatisfy { $0.enrolmentID != nil })
+            let waiting = try #require(invitations.first { !$0.answered })
+            let alumnus = try #require(try await Employee.find(waiting.$employee.id, on: app.db))
+            let browser = try await Fixtures.browser(app, as: alumnus.nip, password: DemoCommand.password)
+            let form = try await browser.get(Paths.survey(alumniSurvey.id!))
+            #expect(form.status == .ok)
+            let plan = try #require(plans.first { $0.$enrolment.id == waiting.enrolmentID }?.decoded())
+            #expect(form.body.contains(plan.goal))
+        }
+    }
 }
