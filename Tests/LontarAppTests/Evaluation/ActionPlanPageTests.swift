@@ -238,6 +238,8 @@ struct ActionPlanPageTests {
             let page = try await organiser.get(Paths.programmeEvaluation(w.programme.id!) + "?year=2026")
             #expect(page.status == .ok)
             #expect(page.body.contains("1 dari 2 (50"))
+            let csv = try await organiser.get(Paths.programmeEvaluationCSV(w.programme.id!) + "?year=2026")
+            #expect(csv.body.contains("Rencana aksi ditulis (% dari peserta yang selesai),50.00,2"))
         }
     }
 }

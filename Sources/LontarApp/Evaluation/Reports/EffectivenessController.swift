@@ -65,6 +65,8 @@ struct EffectivenessController: RouteCollection {
                     Double(side.plans[choice]), side.plansAnswered)
             }
         }
+        add(
+            "L3", req.t("plan.report.csv"), report.behaviour.plansWrittenPercent, report.behaviour.completed)
         for indicator in report.indicators {
             add("L4", req.t("evalreport.l4.baselineOf", indicator.name), indicator.change.baseline, 1)
             add("L4", req.t("evalreport.l4.resultOf", indicator.name), indicator.change.result, 1)
