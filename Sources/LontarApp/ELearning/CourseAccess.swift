@@ -36,15 +36,20 @@ enum CourseAccess {
         return (course, programme, principal)
     }
 
-    /// Learners see published courses only; authors see their drafts too.
+    /// Learners see published courses, and archived ones they are enrolled in (archiving takes
+    /// a course out of the catalogue, not away from those learning in it); authors see their
+    /// drafts too.
     static func requireReadable(_ req: Request, courseID: UUID?) async throws -> CourseView {
         let principal = try req.requirePrincipal()
         guard let courseID, let course = try await Course.find(courseID, on: req.db),
             let programme = try await Programme.find(course.$programme.id, on: req.db)
         else { throw AppError.notFound() }
         let author = try await canAuthor(course, programme: programme, principal, on: req.db)
-        guard author || course.status == CourseStatus.published.rawValue else { throw AppError.notFound() }
         let enrolment = try await CourseEnrolments.current(course, employeeID: principal.employeeID, on: req.db)
+        let published = course.status == CourseStatus.published.rawValue
+        guard author || published || (CourseStatus.opensToEnrolled(course.status) && enrolment != nil) else {
+            throw AppError.notFound()
+        }
         return CourseView(
             course: course, programme: programme, principal: principal, isAuthor: author, enrolment: enrolment)
     }

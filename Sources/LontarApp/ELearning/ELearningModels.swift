@@ -28,6 +28,12 @@ final class Course: Model, @unchecked Sendable {
 
 enum CourseStatus: String, CaseIterable, Codable, Sendable {
     case draft, published, archived
+
+    /// Whether the learners enrolled in a course with this status may go on learning in it:
+    /// archiving takes a course out of the catalogue, not away from those already in it.
+    static func opensToEnrolled(_ raw: String) -> Bool {
+        raw == published.rawValue || raw == archived.rawValue
+    }
 }
 
 /// A facilitator or partner account allowed to write one course (BKPPD and the organising

@@ -256,4 +256,27 @@ struct CourseAccessTests {
             #expect(try await other.get(Paths.classEdit(classID)).status == .forbidden)
         }
     }
+
+    @Test("an archived course leaves the catalogue but stays open to its enrolled learners, and to no one else")
+    func archivedCourse() async throws {
+        try await withCourses { app in
+            let world = try await CourseWorld.make(app)
+            world.course.status = CourseStatus.archived.rawValue
+            try await world.course.save(on: app.db)
+            let staff = try await CourseWorld.browser(app, world.city.staff.nip)
+            let teacher = try await CourseWorld.browser(app, world.city.teacher.nip)
+            let home = try await staff.get(Paths.course(world.courseID))
+            #expect(home.status == .ok)
+            #expect(home.body.contains("Diarsipkan"))
+            #expect(try await staff.get(Paths.lesson(world.first.id!)).status == .ok)
+            #expect(try await staff.post(Paths.lessonDone(world.first.id!), form: [:]).status == .seeOther)
+            #expect(try await staff.get(Paths.courses).body.contains(world.course.title))
+            // Not enrolled: it no longer exists, and cannot be joined.
+            #expect(try await teacher.get(Paths.course(world.courseID)).status == .notFound)
+            #expect(try await teacher.post(Paths.courseEnrol(world.courseID), form: [:]).status == .notFound)
+            #expect(!(try await teacher.get(Paths.courses).body.contains(world.course.title)))
+            #expect(
+                try await Enrolment.query(on: app.db).filter(\.$employee.$id == world.city.teacher.id!).count() == 0)
+        }
+    }
 }

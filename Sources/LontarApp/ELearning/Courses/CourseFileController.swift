@@ -99,7 +99,7 @@ struct CourseFileController: RouteCollection {
         _ file: CourseFile, course: Course, programme: Programme, _ principal: Principal, on db: any Database
     ) async throws -> Bool {
         if try await CourseAccess.canAuthor(course, programme: programme, principal, on: db) { return true }
-        guard course.status == CourseStatus.published.rawValue,
+        guard CourseStatus.opensToEnrolled(course.status),
             try await CourseEnrolments.current(course, employeeID: principal.employeeID, on: db) != nil
         else { return false }
         return try await Lesson.query(on: db).filter(\.$file.$id == file.requireID()).filter(\.$published == true)

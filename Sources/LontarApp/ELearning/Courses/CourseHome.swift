@@ -9,7 +9,7 @@ enum CourseHome {
         let id = view.courseID
         let published = course.status == CourseStatus.published.rawValue
         let outline = try await CourseOutline.load(id, publishedOnly: !view.isAuthor, on: req.db)
-        let enrolment = published ? view.enrolment : nil
+        let enrolment = CourseStatus.opensToEnrolled(course.status) ? view.enrolment : nil
         let progress = try await outline.progress(of: enrolment?.id, on: req.db)
         let enrolled = enrolment != nil
         var certificateHref: String?

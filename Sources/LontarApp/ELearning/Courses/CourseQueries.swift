@@ -46,7 +46,7 @@ enum CourseQueries {
         c.id AS id, c.title AS title, c.summary AS summary, c.status AS status, p.title AS programme_title, p.jp AS jp
         """
 
-    /// The published courses the employee is enrolled in, unfinished first.
+    /// The published and archived courses the employee is enrolled in, unfinished first.
     static func enrolled(_ employeeID: UUID, on db: any Database) async throws -> [EnrolledRow] {
         try await sql(db).raw(
             """
@@ -54,7 +54,7 @@ enum CourseQueries {
                    e.id AS enrolment_id, e.completed AS completed
             FROM enrolments e JOIN courses c ON c.class_id = e.class_id JOIN programmes p ON p.id = c.programme_id
             WHERE e.employee_id = \(bind: employeeID) AND e.cancelled = \(bind: false)
-              AND c.status = \(bind: CourseStatus.published.rawValue)
+              AND c.status IN (\(bind: CourseStatus.published.rawValue), \(bind: CourseStatus.archived.rawValue))
             ORDER BY e.completed, c.title
             """
         ).all(decoding: EnrolledRow.self)

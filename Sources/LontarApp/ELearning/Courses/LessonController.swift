@@ -181,7 +181,7 @@ struct LessonController: RouteCollection {
     ) async throws -> (Enrolment?, CourseOutline?, CourseProgress?) {
         let author = try await CourseAccess.canAuthor(
             context.course, programme: context.programme, context.principal, on: req.db)
-        let visible = context.course.status == CourseStatus.published.rawValue && context.lesson.published
+        let visible = CourseStatus.opensToEnrolled(context.course.status) && context.lesson.published
         let enrolment =
             visible
             ? try await CourseEnrolments.current(context.course, employeeID: context.principal.employeeID, on: req.db)

@@ -39,7 +39,7 @@ struct OfflinePackage: Content {
     /// Enrolled learners of a published course only. Four queries whatever the course's size.
     static func build(_ view: CourseView, on db: any Database) async throws -> OfflinePackage {
         let course = view.course
-        guard course.status == CourseStatus.published.rawValue else { throw AppError.notFound() }
+        guard CourseStatus.opensToEnrolled(course.status) else { throw AppError.notFound() }
         guard let enrolment = view.enrolment else {
             throw AppError(.forbidden, "not_enrolled", .init("offline.package.notEnrolled"))
         }

@@ -64,7 +64,7 @@ struct SyncEffects {
     private func learnerLesson(_ lessonID: UUID) async throws -> LearnerLesson {
         guard let lesson = try await Lesson.find(lessonID, on: db), lesson.published,
             let course = try await Course.find(lesson.$course.id, on: db),
-            course.status == CourseStatus.published.rawValue,
+            CourseStatus.opensToEnrolled(course.status),
             let enrolment = try await CourseEnrolments.current(course, employeeID: employeeID, on: db)
         else { throw AppError(.notFound, "lesson_unavailable", .init("offline.sync.lessonUnavailable")) }
         let outline = try await CourseOutline.load(course.requireID(), publishedOnly: true, on: db)

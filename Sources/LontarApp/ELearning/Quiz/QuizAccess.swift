@@ -14,7 +14,7 @@ enum QuizAccess {
         /// Enrolled in the published course, as an employee (an attempt belongs to one).
         var canTake: Bool {
             view.enrolment != nil && view.principal.employeeID != nil
-                && view.course.status == CourseStatus.published.rawValue
+                && CourseStatus.opensToEnrolled(view.course.status)
         }
     }
 
