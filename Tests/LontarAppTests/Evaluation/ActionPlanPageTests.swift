@@ -46,6 +46,7 @@ struct ActionPlanPageTests {
             let form = try await staff.get(w.path)
             #expect(form.status == .ok)
             #expect(form.body.contains("name=\"goal\""))
+            #expect(form.body.contains("<details class=\"choices\"><summary>Langkah 4 dan 5"))
             #expect(try await staff.get(Paths.myTraining).body.contains(w.path))
             #expect(try await staff.get(Paths.trainingClass(w.trainingClass.id!)).body.contains(w.path))
 
@@ -118,7 +119,8 @@ struct ActionPlanPageTests {
             ] {
                 #expect(page.body.contains(message), "\(message)")
             }
-            // What was typed comes back for correcting.
+            // What was typed comes back for correcting, steps 4 and 5 unfolded since they are wrong.
+            #expect(page.body.contains("<details class=\"choices\" open><summary>Langkah 4 dan 5"))
             #expect(page.body.contains("Hasil tanpa kegiatan"))
             #expect(try await stored(app).isEmpty)
 

@@ -114,6 +114,9 @@ struct ActionPlanController: RouteCollection {
             ownerName: loaded.isOwner ? nil : loaded.employee.name, editable: loaded.mayWrite,
             stateNote: loaded.isOwner ? note : nil, action: Paths.actionPlan(try loaded.enrolment.requireID()),
             goal: draft.goal, invalidGoal: invalid.contains("goal"), rows: Array(rows),
+            moreOpen: rows.dropFirst(3).contains {
+                $0.invalidActivity || $0.invalidDue || !($0.activity + $0.result + $0.due).isEmpty
+            },
             earliestDue: loaded.classStart.iso, errors: messages,
             plan: ActionPlanView(loaded.record, language: language))
         return try await req.renderPage("evaluation/plans/plan", page, status: status)

@@ -48,6 +48,8 @@ struct ActionPlanPage: Encodable {
     let goal: String
     let invalidGoal: Bool
     let rows: [Row]
+    /// Steps 4 and up sit folded away unless something is written (or wrong) in them.
+    let moreOpen: Bool
     let earliestDue: String
     let errors: [String]
     let plan: ActionPlanView?
