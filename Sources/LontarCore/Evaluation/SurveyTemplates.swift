@@ -82,7 +82,7 @@ public enum SurveyTemplate: String, Sendable, CaseIterable, Codable {
                 likert("penerapan.dukungan", "Atasan dan rekan mendukung penerapannya.", aspect: "dukungan"),
                 SurveyItem(
                     key: "penerapan.contoh", kind: .text, prompt: "Beri satu contoh penerapan.", required: false,
-                    aspect: "kebutuhan"),
+                    aspect: "contoh"),
             ]),
         SurveySection(
             title: "Rencana aksi",

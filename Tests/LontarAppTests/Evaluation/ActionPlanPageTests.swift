@@ -244,4 +244,52 @@ struct ActionPlanPageTests {
             #expect(csv.body.contains("Rencana aksi ditulis (% dari peserta yang selesai),50.00,2"))
         }
     }
+
+    @Test("the L3 form asks how the plan went only when a plan was written for the enrolment followed up")
+    func planQuestionOnlyWithPlan() async throws {
+        try await withLontar { app in
+            let w = try await world(app)
+            let other = try await TrainingFixtures.enrolment(app, w.city.teacher, in: w.trainingClass)
+            let teacher = try await Fixtures.browser(app, as: w.city.teacher.nip)
+            #expect(try await teacher.post(Paths.actionPlan(other.id!), form: goodPlan).status == .seeOther)
+            let survey = try await EvaluationFixtures.survey(app, w.programme, level: .behaviourAlumnus)
+            survey.definition = try SurveyStore.encode(SurveyTemplate.behaviourAlumnus.definition)
+            try await survey.save(on: app.db)
+            for (person, enrolment) in [(w.city.staff, w.enrolment), (w.city.teacher, other)] {
+                let invitation = SurveyInvitation()
+                invitation.$survey.id = survey.id!
+                invitation.$employee.id = person.id!
+                invitation.enrolmentID = enrolment.id
+                invitation.sentOn = "2026-11-18"
+                invitation.closesOn = "2026-12-31"
+                invitation.answered = false
+                try await invitation.save(on: app.db)
+            }
+            let question = "Bagaimana rencana aksi Anda berjalan?"
+            let staff = try await Fixtures.browser(app, as: w.city.staff.nip)
+            let without = try await staff.get(Paths.survey(survey.id!))
+            #expect(without.status == .ok)
+            #expect(!without.body.contains(question))
+            #expect(
+                try await staff.post(Paths.surveyAnswer(survey.id!), form: ["i0": "3", "i1": "3", "i2": "2"]).status
+                    == .seeOther)
+            let rows = try await SurveyAnswerRow.query(on: app.db).all()
+            #expect(rows.count == 3)
+            #expect(!rows.contains { $0.aspect == SurveyAnswering.actionPlanAspect })
+
+            let with = try await teacher.get(Paths.survey(survey.id!))
+            #expect(with.body.contains(question))
+            #expect(with.body.contains("Menyusun SOP loket izin"))
+            let missing = try await teacher.post(
+                Paths.surveyAnswer(survey.id!), form: ["i0": "3", "i1": "3", "i2": "2"])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(
+                try await teacher.post(
+                    Paths.surveyAnswer(survey.id!), form: ["i0": "3", "i1": "3", "i2": "2", "i4": "1"]
+                ).status == .seeOther)
+            #expect(
+                try await SurveyAnswerRow.query(on: app.db).filter(\.$aspect == SurveyAnswering.actionPlanAspect)
+                    .all().map(\.choice) == [1])
+        }
+    }
 }

@@ -116,10 +116,67 @@ struct SurveyAnswerTests {
             survey.status = "closed"
             try await survey.save(on: app.db)
             let closed = try await world.browser(app, world.participants[1])
-            #expect(try await closed.get(Paths.survey(survey.id!)).status == .conflict)
+            // Opening it leads back to "my surveys", which says why.
+            let opened = try await closed.get(Paths.survey(survey.id!))
+            #expect(opened.status == .seeOther)
+            #expect(opened.location == Paths.mySurveys)
+            #expect(try await closed.get(Paths.mySurveys).body.contains("sudah ditutup"))
             _ = try await closed.post(Paths.surveyAnswer(survey.id!), form: world.form())
             #expect(try await SurveyResponse.query(on: app.db).count() == 0)
             #expect(try await SurveyInvitation.query(on: app.db).filter(\.$answered == true).count() == 0)
+        }
+    }
+
+    @Test("an expired invitation does not block a newer open one, and the link answers the invitation it names")
+    func expiredAndChosenInvitations() async throws {
+        try await withLontar { app in
+            let world = try await SurveyWorld.make(app, participants: 2)
+            let survey = try await world.survey(app, anonymous: false, level: .behaviourSupervisor)
+            let supervisor = world.city.supervisor
+            let today = CityTime.today(app.clock)
+            // Asked about the first alumnus months ago (window closed, never answered), then about
+            // both alumni of a later class now.
+            func invite(_ alumnus: Employee, sent: CivilDate, closes: CivilDate) async throws -> SurveyInvitation {
+                let invitation = SurveyInvitation()
+                invitation.$survey.id = survey.id!
+                invitation.$employee.id = supervisor.id!
+                invitation.$about.id = alumnus.id!
+                invitation.sentOn = sent.iso
+                invitation.closesOn = closes.iso
+                invitation.answered = false
+                try await invitation.save(on: app.db)
+                return invitation
+            }
+            let expired = try await invite(
+                world.participants[0], sent: today.adding(days: -120), closes: today.adding(days: -90))
+            _ = try await invite(world.participants[0], sent: today.adding(days: -2), closes: today.adding(days: 28))
+            let second = try await invite(
+                world.participants[1], sent: today.adding(days: -1), closes: today.adding(days: 29))
+            let form = world.form().filter { !$0.key.hasPrefix("r4.") }
+            let boss = try await world.browser(app, supervisor)
+            let mine = try await boss.get(Paths.mySurveys)
+            #expect(mine.body.contains("?undangan=\(second.id!.uuidString)"))
+            #expect(!mine.body.contains(expired.id!.uuidString))
+
+            // The link about the second alumnus opens the form about them, and answers that one.
+            let page = try await boss.get(Paths.survey(survey.id!) + "?undangan=\(second.id!.uuidString)")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Tentang: \(world.participants[1].name)"))
+            var chosen = form
+            chosen["undangan"] = second.id!.uuidString
+            #expect(try await boss.post(Paths.surveyAnswer(survey.id!), form: chosen).status == .seeOther)
+            let first = try #require(try await SurveyResponse.query(on: app.db).first())
+            #expect(first.$about.id == world.participants[1].id)
+
+            // Without a choice the oldest open one comes next: the first alumnus, not the expired copy.
+            let next = try await boss.get(Paths.survey(survey.id!))
+            #expect(next.status == .ok)
+            #expect(next.body.contains("Tentang: \(world.participants[0].name)"))
+            #expect(try await boss.post(Paths.surveyAnswer(survey.id!), form: form).status == .seeOther)
+            #expect(try await SurveyResponse.query(on: app.db).count() == 2)
+            #expect(try await SurveyInvitation.find(expired.id!, on: app.db)?.answered == false)
+            // Nothing open is left: the form leads back to the list.
+            #expect(try await boss.get(Paths.survey(survey.id!)).location == Paths.mySurveys)
         }
     }
 

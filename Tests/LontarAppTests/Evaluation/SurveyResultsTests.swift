@@ -54,7 +54,7 @@ struct SurveyResultsTests {
             #expect(shown.body.contains("4,00"))
             #expect(shown.body.contains("75,0"))
             // Per aspect: keseluruhan (60,0), materi (all 5 of 5 → 100,0), fasilitator.
-            #expect(shown.body.contains("keseluruhan"))
+            #expect(shown.body.contains("Keseluruhan"))
             #expect(shown.body.contains("100,0"))
             // Missing list: not for an anonymous survey.
             #expect(try await op.get(Paths.surveyMissing(survey.id!)).status == .conflict)

@@ -18,7 +18,11 @@ enum ReportFormat {
     static func gain(_ value: Double?, language: Language) -> String { number(value, digits: 2, language: language) }
 
     /// Aspects the templates use have names in the catalogue; anything else shows as stored.
-    static let knownAspects: Set<String> = ["materi", "fasilitator", "penyelenggaraan", "sarana", "keseluruhan"]
+    /// The templates' aspects: L1's five, and L3's measures.
+    static let knownAspects: Set<String> = [
+        "materi", "fasilitator", "penyelenggaraan", "sarana", "keseluruhan", "penerapan", "dukungan", "rencanaAksi",
+        "hambatan", "kebutuhan", "contoh",
+    ]
 
     static func aspect(_ aspect: String, _ req: Request) -> String {
         knownAspects.contains(aspect) ? req.t("evalreport.aspect." + aspect) : aspect

@@ -156,10 +156,10 @@ struct SurveyAPIController: RouteCollection {
         let loaded = try await SurveyAccess.load(req)
         let context = try await SurveyAnswering.context(loaded, principal: principal, request: req)
         let body = try req.content.decode(AnswerBody.self)
-        let kinds = Dictionary(loaded.definition.items.map { ($0.key, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let kinds = Dictionary(context.definition.items.map { ($0.key, $0.kind) }, uniquingKeysWith: { a, _ in a })
         var answers: [String: SurveyAnswer] = [:]
         for (key, value) in body.answers { answers[key] = value.answer(for: kinds[key] ?? .text) }
-        if let problem = loaded.definition.check(answers, facilitators: context.facilitatorKeys).first {
+        if let problem = context.definition.check(answers, facilitators: context.facilitatorKeys).first {
             let (key, _) = SurveyAnswering.message(problem, req)
             let message: LocalizableMessage =
                 switch problem {

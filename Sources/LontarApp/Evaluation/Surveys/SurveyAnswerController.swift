@@ -23,27 +23,39 @@ struct SurveyAnswerController: RouteCollection {
         if invitations.isEmpty, TrainingAccess.canManage(loaded.programme, principal) {
             return req.redirect(to: Paths.surveyEdit(loaded.id))
         }
-        if !invitations.isEmpty, invitations.allSatisfy(\.answered) {
-            Flash.set(req, req.t("survey.error.alreadyAnswered"))
+        let context: SurveyAnswering.Context
+        do {
+            context = try await SurveyAnswering.context(
+                loaded, principal: principal, request: req, invitationID: Self.invitationID(req.query[Self.field]))
+        } catch let error as AppError where error.status == .conflict {
+            // Answered already, or closed: back to the list, which says what is still open.
+            Flash.set(req, req.t(error.message))
             return req.redirect(to: Paths.mySurveys)
         }
-        let context = try await SurveyAnswering.context(loaded, principal: principal, request: req)
         return try await render(req, loaded, context, fields: FormFields(pairs: []), problems: [])
     }
+
+    /// Which of the person's invitations a form answers (`?undangan=` on the link from "my
+    /// surveys", a hidden field on the form): a supervisor may be asked about several alumni.
+    static let field = "undangan"
+
+    static func invitationID(_ raw: String?) -> UUID? { raw.flatMap(UUID.init(uuidString:)) }
 
     func answer(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let loaded = try await SurveyAccess.load(req)
         let context: SurveyAnswering.Context
         do {
-            context = try await SurveyAnswering.context(loaded, principal: principal, request: req)
+            context = try await SurveyAnswering.context(
+                loaded, principal: principal, request: req,
+                invitationID: Self.invitationID(FormFields.from(req)[Self.field]))
         } catch let error as AppError where error.status == .conflict {
             Flash.set(req, req.t(error.message))
             return req.redirect(to: Paths.mySurveys)
         }
         let fields = FormFields.from(req)
-        let answers = SurveyFormReader.answers(fields, items: loaded.definition.items)
-        let problems = loaded.definition.check(answers, facilitators: context.facilitatorKeys)
+        let answers = SurveyFormReader.answers(fields, items: context.definition.items)
+        let problems = context.definition.check(answers, facilitators: context.facilitatorKeys)
         guard problems.isEmpty else {
             return try await render(
                 req, loaded, context, fields: fields, problems: problems, status: .unprocessableEntity)
@@ -75,8 +87,10 @@ struct SurveyAnswerController: RouteCollection {
                 MySurveysPage.Row(
                     title: invitation.survey.title, programme: titles[invitation.survey.$programme.id] ?? "",
                     about: invitation.about.map { req.t("survey.answer.about", $0.name) },
-                    closes: req.t("survey.mine.closes", invitation.closesOn),
-                    anonymous: invitation.survey.anonymous, href: Paths.survey(try invitation.survey.requireID()))
+                    closes: req.t("survey.mine.closes", LevelsFormat.day(invitation.closesOn, req.language)),
+                    anonymous: invitation.survey.anonymous,
+                    href: Paths.survey(try invitation.survey.requireID()) + "?\(Self.field)="
+                        + (try invitation.requireID()).uuidString)
             }
         }
         let page = MySurveysPage(layout: try await Layout.make(req, title: req.t("survey.mine.title")), rows: rows)
@@ -91,26 +105,21 @@ struct SurveyAnswerController: RouteCollection {
         var general: [String] = []
         for problem in problems {
             let (key, text) = SurveyAnswering.message(problem, req)
-            if loaded.definition.items.contains(where: { $0.key == key }) {
+            if context.definition.items.contains(where: { $0.key == key }) {
                 byItem[key] = text
             } else {
                 general.append(text)
             }
         }
         let sections = SurveyFormReader.sections(
-            loaded.definition, fields: fields, facilitators: context.facilitators, errors: byItem, req: req)
+            context.definition, fields: fields, facilitators: context.facilitators, errors: byItem, req: req)
         let errorCount = byItem.count + general.count
         let about = try await context.invitation.$about.id.asyncFlatMap { try await Employee.find($0, on: req.db) }
-        let asksAboutPlan = [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]
-            .contains(loaded.survey.level)
-        let plan = try await context.invitation.enrolmentID.asyncFlatMap { enrolmentID in
-            asksAboutPlan
-                ? try await ActionPlanRecord.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).first() : nil
-        }
         let page = SurveyFormPage(
             layout: try await Layout.make(req, title: loaded.survey.title), programmeTitle: loaded.programme.title,
             anonymous: loaded.survey.anonymous, about: about.map { req.t("survey.answer.about", $0.name) },
-            plan: ActionPlanView(plan, language: req.language),
+            plan: ActionPlanView(context.plan, language: req.language),
+            invitation: try context.invitation.requireID().uuidString,
             action: Paths.surveyAnswer(loaded.id), sections: sections,
             errorSummary: errorCount > 0 ? req.t("survey.answer.error.summary", String(errorCount)) : nil,
             errors: general)

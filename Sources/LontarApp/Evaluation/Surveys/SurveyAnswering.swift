@@ -8,29 +8,43 @@ import Vapor
 /// while open, exactly once. An anonymous response carries no person and only the day.
 enum SurveyAnswering {
     /// Where an invited person stands: their invitation, the class the answers are about,
-    /// and the facilitators they may rate.
+    /// the facilitators they may rate, and the survey as they answer it.
     struct Context {
         let invitation: SurveyInvitation
         let classID: UUID?
         let facilitators: [(id: UUID, name: String)]
+        /// For an L3 survey following up an enrolment: the action plan written for it, if any.
+        let plan: ActionPlanRecord?
+        /// The survey's definition, less the action-plan questions when the enrolment followed
+        /// up has no plan: there is nothing to say how it went, and a guess would skew the figures.
+        let definition: SurveyDefinition
 
         var facilitatorKeys: Set<String> { Set(facilitators.map(\.id.uuidString)) }
     }
 
     private struct Claimed: Decodable { let id: UUID }
 
-    /// The caller's invitation, or the reason they may not answer.
-    static func context(_ loaded: LoadedSurvey, principal: Principal, request: Request) async throws -> Context {
+    static let actionPlanAspect = "rencanaAksi"
+
+    /// The caller's invitation (`invitationID` when it is one of their open ones, else the
+    /// oldest open one), or the reason they may not answer. Invitations whose window has
+    /// closed are passed over: a supervisor asked about two alumni, or an alumnus of two
+    /// classes of one programme, answers each open one in turn.
+    static func context(
+        _ loaded: LoadedSurvey, principal: Principal, request: Request, invitationID: UUID? = nil
+    ) async throws -> Context {
         guard let employeeID = principal.employeeID else { throw AppError.forbidden() }
-        // A supervisor may be asked once per alumnus (`about`): the oldest open invitation comes first.
         let invitations = try await SurveyInvitation.query(on: request.db).filter(\.$survey.$id == loaded.id)
             .filter(\.$employee.$id == employeeID).sort(\.$sentOn).all()
         guard !invitations.isEmpty else { throw AppError.forbidden() }
-        guard let invitation = invitations.first(where: { !$0.answered }) else {
-            throw AppError.conflict("already_answered", LocalizableMessage("survey.error.alreadyAnswered"))
-        }
         let today = CityTime.today(request.clock)
-        guard SurveyStore.acceptsAnswers(loaded.survey, today: today), invitation.closesOn >= today.iso else {
+        let open = invitations.filter { !$0.answered && $0.closesOn >= today.iso }
+        guard SurveyStore.acceptsAnswers(loaded.survey, today: today),
+            let invitation = invitationID.flatMap({ id in open.first { $0.id == id } }) ?? open.first
+        else {
+            if invitations.allSatisfy(\.answered) {
+                throw AppError.conflict("already_answered", LocalizableMessage("survey.error.alreadyAnswered"))
+            }
             throw AppError.conflict("survey_closed", LocalizableMessage("survey.error.closed"))
         }
         var classID = loaded.classID
@@ -38,7 +52,21 @@ enum SurveyAnswering {
             classID = try await Enrolment.find(enrolmentID, on: request.db)?.$trainingClass.id
         }
         let facilitators = try await SurveyStore.facilitators(ofClass: classID, on: request.db)
-        return Context(invitation: invitation, classID: classID, facilitators: facilitators)
+        let followsUp = [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]
+            .contains(loaded.survey.level)
+        var plan: ActionPlanRecord?
+        var definition = loaded.definition
+        if followsUp, let enrolmentID = invitation.enrolmentID {
+            plan = try await ActionPlanRecord.query(on: request.db).filter(\.$enrolment.$id == enrolmentID).first()
+            if plan == nil {
+                definition.sections = definition.sections.map { section in
+                    SurveySection(
+                        title: section.title, items: section.items.filter { $0.aspect != actionPlanAspect })
+                }.filter { !$0.items.isEmpty }
+            }
+        }
+        return Context(
+            invitation: invitation, classID: classID, facilitators: facilitators, plan: plan, definition: definition)
     }
 
     /// Stores checked answers. The invitation is claimed by one conditional UPDATE in the
@@ -54,7 +82,9 @@ enum SurveyAnswering {
         let day = CityTime.today(request.clock).iso
         let surveyID = loaded.id
         let classID = context.classID
-        let items = loaded.definition.items
+        let items = context.definition.items
+        let enrolmentID = context.invitation.enrolmentID
+        let today = CityTime.today(request.clock).iso
         try await request.db.retryingTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             // Claims this invitation and any duplicate of it (same person, survey and alumnus), so
@@ -68,7 +98,13 @@ enum SurveyAnswering {
             } else {
                 claim += " AND about_employee_id IS NULL"
             }
-            claim += " RETURNING id"
+            // Only copies of this very invitation: the same enrolment followed up, still open.
+            if let enrolmentID {
+                claim += " AND enrolment_id = \(bind: enrolmentID)"
+            } else {
+                claim += " AND enrolment_id IS NULL"
+            }
+            claim += " AND closes_on >= \(bind: today) RETURNING id"
             let claimed = try await sql.raw(claim).all(decoding: Claimed.self).first
             guard claimed != nil else {
                 throw AppError.conflict("already_answered", LocalizableMessage("survey.error.alreadyAnswered"))

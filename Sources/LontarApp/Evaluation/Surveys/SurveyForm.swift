@@ -127,6 +127,8 @@ struct SurveyFormPage: Encodable {
     let about: String?
     /// On an L3 survey: the action plan written at the end of the class, to answer against.
     let plan: ActionPlanView?
+    /// The invitation answered, sent back with the form.
+    let invitation: String
     let action: String
     let sections: [Section]
     let errorSummary: String?

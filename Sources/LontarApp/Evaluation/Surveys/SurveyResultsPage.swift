@@ -152,7 +152,8 @@ struct SurveyResultsPageBuilder {
             guard let value = aspectCounts[aspect], value.n > 0 else { return nil }
             let index = value.sum / Double(value.n)
             return .init(
-                name: aspect, answered: value.n, mean: "", index: SurveyStore.number(index, req),
+                name: ReportFormat.aspect(aspect, req), answered: value.n, mean: "",
+                index: SurveyStore.number(index, req),
                 width: Int(index.rounded()))
         }
         return (results, aspects)
