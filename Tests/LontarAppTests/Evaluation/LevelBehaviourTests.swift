@@ -174,12 +174,29 @@ struct LevelBehaviourTests {
             answer.scale = 3
             answer.points = item.likertPoints
             try await answer.save(on: app.db)
+            // A multiple choice writes a row per option; the page shows one line with both.
+            let obstacles = try #require(definition.items.first { $0.kind == .multiple })
+            for choice in [2, 0] {
+                let row = SurveyAnswerRow()
+                row.$response.id = try response.requireID()
+                row.surveyID = try survey.requireID()
+                row.itemKey = obstacles.key
+                row.aspect = obstacles.aspect
+                row.choice = choice
+                try await row.save(on: app.db)
+            }
             try await SurveyInvitation.query(on: app.db).filter(\.$employee.$id == city.staff.id!)
                 .set(\.$answered, to: true).update()
             let page = try await Fixtures.browser(app, as: city.supervisor.nip).get(Paths.staffEvaluation)
             #expect(page.status == .ok)
             #expect(page.body.contains("sudah mengisi"))
             #expect(page.body.contains("3/\(item.likertPoints ?? 0)"))
+            let joined = "\(obstacles.options[0]), \(obstacles.options[2])"
+            #expect(page.body.contains("<dd>\(joined)</dd>"))
+            // The questionnaire's order: the Likert item comes before the obstacles.
+            let likertAt = try #require(page.body.range(of: item.prompt)?.lowerBound)
+            let obstaclesAt = try #require(page.body.range(of: obstacles.prompt)?.lowerBound)
+            #expect(likertAt < obstaclesAt)
         }
     }
 }

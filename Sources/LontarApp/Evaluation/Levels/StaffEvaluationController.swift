@@ -72,17 +72,21 @@ struct StaffEvaluationController: RouteCollection {
                     let definition = try? JSONDecoder().decode(
                         SurveyDefinition.self, from: Data(survey.definition.utf8))
                 else { return nil }
-                let items = Dictionary(definition.items.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-                let lines = (response.id.flatMap { answersByResponse[$0] } ?? []).sorted { $0.itemKey < $1.itemKey }
-                    .map { row -> StaffEvaluationPage.Line in
-                        let item = items[row.itemKey]
-                        var value = row.text ?? ""
-                        if let scale = row.scale { value = "\(scale)/\(row.points ?? item?.likertPoints ?? 5)" }
-                        if let choice = row.choice, let options = item?.options, options.indices.contains(choice) {
-                            value = options[choice]
+                // In the questionnaire's order, one line per question: a multiple choice's
+                // options (a row each in the table) joined.
+                let rows = response.id.flatMap { answersByResponse[$0] } ?? []
+                let lines = definition.items.compactMap { item -> StaffEvaluationPage.Line? in
+                    let mine = rows.filter { $0.itemKey == item.key }
+                    guard !mine.isEmpty else { return nil }
+                    let values = mine.sorted { ($0.choice ?? 0) < ($1.choice ?? 0) }.map { row -> String in
+                        if let scale = row.scale { return "\(scale)/\(row.points ?? item.likertPoints ?? 5)" }
+                        if let choice = row.choice, item.options.indices.contains(choice) {
+                            return item.options[choice]
                         }
-                        return .init(prompt: item?.prompt ?? row.itemKey, value: value)
+                        return row.text ?? ""
                     }
+                    return .init(prompt: item.prompt, value: values.joined(separator: ", "))
+                }
                 return .init(
                     title: survey.title, who: req.t("evaluation.staff.who.\(survey.level)"),
                     submittedOn: LevelsFormat.day(response.submittedOn, language), lines: lines)
