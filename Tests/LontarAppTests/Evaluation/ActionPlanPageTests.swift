@@ -202,9 +202,27 @@ struct ActionPlanPageTests {
             #expect(frozen.body.contains("tidak dapat diubah lagi"))
             #expect(!frozen.body.contains("name=\"goal\""))
             // The L3 form shows the plan to answer against.
-            let answer = try await staff.get(Paths.survey(survey.id!))
+            let answer = try await staff.get(Paths.survey(survey.id!) + "?undangan=\(invitation.id!.uuidString)")
             #expect(answer.status == .ok)
             #expect(answer.body.contains("Menyusun SOP loket izin"))
+
+            // Asked about an enrolment with no plan: none is offered any more, and the page says why.
+            let third = try await TrainingFixtures.trainingClass(
+                app, programme: later.programme, daysFromNow: 0, name: "Angkatan III")
+            let unplanned = try await TrainingFixtures.enrolment(app, later.city.staff, in: third)
+            #expect(try await staff.get(Paths.myTraining).body.contains(Paths.actionPlan(unplanned.id!)))
+            let asked = SurveyInvitation()
+            asked.$survey.id = survey.id!
+            asked.$employee.id = later.city.staff.id!
+            asked.enrolmentID = unplanned.id
+            asked.sentOn = "2026-11-18"
+            asked.closesOn = "2026-12-31"
+            asked.answered = false
+            try await asked.save(on: app.db)
+            #expect(!(try await staff.get(Paths.myTraining).body.contains(Paths.actionPlan(unplanned.id!))))
+            #expect(
+                !(try await staff.get(Paths.trainingClass(third.id!)).body.contains(Paths.actionPlan(unplanned.id!))))
+            #expect(try await staff.get(Paths.actionPlan(unplanned.id!)).body.contains("tidak lagi dapat ditulis"))
         }
     }
 

@@ -96,7 +96,10 @@ struct ActionPlanController: RouteCollection {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let language = req.language
-        let note = Self.stateMessage(loaded.state, language).map { req.t($0) }
+        var note = Self.stateMessage(loaded.state, language).map { req.t($0) }
+        if case .frozen(let sentOn) = loaded.state, loaded.record == nil {
+            note = req.t("plan.state.frozenNone", LevelsFormat.day(sentOn, language))
+        }
         let messages = problems.map { ActionPlanMessages.text($0, loaded, req) }
         let invalid = Set(problems.map(ActionPlanMessages.field))
         let rows = draft.rows.prefix(

@@ -62,4 +62,14 @@ enum ActionPlanQueries {
             """
         return try await ReportQueries.sql(db).raw(query).all(decoding: WrittenRow.self)
     }
+
+    /// The employee's enrolments the L3 follow-up has asked them about: a plan not written by
+    /// then can no longer be.
+    static func followedUp(_ employeeID: UUID, on db: any Database) async throws -> Set<UUID> {
+        let invitations = try await SurveyInvitation.query(on: db).filter(\.$employee.$id == employeeID)
+            .filter(\.$enrolmentID != nil)
+            .join(Survey.self, on: \SurveyInvitation.$survey.$id == \Survey.$id)
+            .filter(Survey.self, \.$level == SurveyLevel.behaviourAlumnus.rawValue).all()
+        return Set(invitations.compactMap(\.enrolmentID))
+    }
 }

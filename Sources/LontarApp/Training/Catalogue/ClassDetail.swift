@@ -44,15 +44,20 @@ enum ClassDetail {
                 try await ActionPlanRecord.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).first()
             } != nil
         let begun = firstStart.map { $0 <= now } ?? true
+        var ownFollowedUp = false
+        if let own, let ownID = own.id {
+            ownFollowedUp = try await ActionPlanQueries.followedUp(own.$employee.id, on: req.db).contains(ownID)
+        }
         let mine = own.map { enrolment in
             let status = EnrolmentService.state(of: enrolment).status
             let allowed = cancelAllowed(enrolment)
             var cancelNote: String?
-            if !allowed, status == .pending || status == .confirmed || status == .waitlisted {
+            if !allowed, !enrolment.completed, status == .pending || status == .confirmed || status == .waitlisted {
                 cancelNote = req.t("catalogue.enrolment.cutoffPassed", String(trainingClass.cancelCutoffHours))
             }
             // The same rule as "my training": from the class's first day, or once written.
-            let mayPlan = ownPlanWritten || (status == .confirmed && (begun || enrolment.completed))
+            let mayPlan =
+                ownPlanWritten || (status == .confirmed && (begun || enrolment.completed) && !ownFollowedUp)
             return ClassPage.Mine(
                 status: req.t("catalogue.enrolment.status.\(status.rawValue)"),
                 tag: TrainingLabels.statusTag(status.rawValue),

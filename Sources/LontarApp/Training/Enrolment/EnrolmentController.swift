@@ -164,6 +164,7 @@ struct EnrolmentController: RouteCollection {
             try await ActionPlanRecord.query(on: req.db).filter(\.$employee.$id == employeeID).all().map {
                 $0.$enrolment.id
             })
+        let followedUp = try await ActionPlanQueries.followedUp(employeeID, on: req.db)
         func row(_ item: EnrolmentQueries.MineRow) -> MyTrainingPage.Row {
             let status = item.state.status
             let live = [.pending, .confirmed, .waitlisted].contains(status) && !item.completed
@@ -183,7 +184,7 @@ struct EnrolmentController: RouteCollection {
             // A plan is written from the class's first day (a course has none: any time).
             let begun = item.completed || (item.first_start.map { $0 <= now } ?? true)
             let hasPlan = planned.contains(item.id)
-            let mayPlan = hasPlan || (status == .confirmed && begun)
+            let mayPlan = hasPlan || (status == .confirmed && begun && !followedUp.contains(item.id))
             return MyTrainingPage.Row(
                 programme: item.programme_title, className: item.class_name,
                 classHref: Paths.trainingClass(item.class_id),
