@@ -21,7 +21,7 @@ struct HomeController: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         guard let principal = req.principal else { return req.redirect(to: Paths.signIn) }
-        var tasks: [HomePage.Task] = []
+        var tasks = try await EvaluationHomeTasks.tasks(req: req, principal: principal)
         func add(_ href: String, _ key: String, _ args: String...) {
             tasks.append(
                 .init(

@@ -31,6 +31,8 @@ extension Paths {
     static let calendarRenew = "/pelatihan-saya/kalender"
     static func personalCalendar(_ token: String) -> String { "/kalender/\(token).ics" }
     static let notifications = "/notifikasi"
+    /// One notice: opening it marks it read and leads to its link.
+    static func notification(_ id: UUID) -> String { "/notifikasi/\(id.uuidString)" }
 
     static let learningHours = "/jp"
     static let learningHoursAgency = "/jp/opd"

@@ -72,4 +72,28 @@ enum ActionPlanQueries {
             .filter(Survey.self, \.$level == SurveyLevel.behaviourAlumnus.rawValue).all()
         return Set(invitations.compactMap(\.enrolmentID))
     }
+
+    struct ToWrite: Decodable {
+        let enrolment_id: UUID
+        let programme_title: String
+    }
+
+    /// The employee's enrolments completed since `since` with no plan, that the L3 follow-up
+    /// has not asked about yet (after that a plan can no longer be written), newest first.
+    static func toWrite(_ employeeID: UUID, completedSince since: Date, on db: any Database) async throws -> [ToWrite] {
+        try await ReportQueries.sql(db).raw(
+            """
+            SELECT e.id AS enrolment_id, g.title AS programme_title
+            FROM enrolments e
+            JOIN training_classes c ON c.id = e.class_id
+            JOIN programmes g ON g.id = c.programme_id
+            WHERE e.employee_id = \(bind: employeeID) AND e.completed = \(bind: true)
+              AND e.completed_at >= \(bind: since)
+              AND NOT EXISTS (SELECT 1 FROM action_plans a WHERE a.enrolment_id = e.id)
+              AND NOT EXISTS (SELECT 1 FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id
+                              WHERE i.enrolment_id = e.id AND s.level = \(bind: SurveyLevel.behaviourAlumnus.rawValue))
+            ORDER BY e.completed_at DESC
+            """
+        ).all(decoding: ToWrite.self)
+    }
 }

@@ -7,6 +7,21 @@ struct NotificationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(CatalogueRouting.pattern(Paths.notifications), use: list)
         routes.post(CatalogueRouting.pattern(Paths.notificationsRead), use: markAllRead)
+        routes.get(CatalogueRouting.pattern(Paths.notification, parameter: "noteID"), use: open)
+    }
+
+    /// Following a notice marks it read, then leads where it points (on this site only).
+    func open(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard
+            let note = try await InAppNotification.find(try CatalogueRouting.id(req, parameter: "noteID"), on: req.db),
+            note.$user.id == principal.userID
+        else { throw AppError.notFound() }
+        if !note.read {
+            note.read = true
+            try await note.save(on: req.db)
+        }
+        return req.redirect(to: CatalogueRouting.localPath(note.link, fallback: Paths.notifications))
     }
 
     func list(req: Request) async throws -> Response {
@@ -18,9 +33,9 @@ struct NotificationController: RouteCollection {
         let notes = try await query.sort(\.$createdAt, .descending).range(paging.range).all()
         let page = NotificationsPage(
             layout: try await Layout.make(req, title: req.t("catalogue.notifications.title")),
-            rows: notes.map { note in
+            rows: try notes.map { note in
                 NotificationsPage.Row(
-                    text: Self.text(of: note, req), href: CatalogueRouting.localPath(note.link, fallback: Paths.home),
+                    text: Self.text(of: note, req), href: Paths.notification(try note.requireID()),
                     when: CityTime.format(note.createdAt), unread: !note.read)
             },
             unread: unread, markReadHref: Paths.notificationsRead,
