@@ -175,4 +175,22 @@ struct SurveyBuilderTests {
             #expect(anonymous.status == .seeOther)
         }
     }
+
+    @Test("an anonymous survey of a class under 5 participants warns that its results would never show")
+    func smallClassWarning() async throws {
+        try await withLontar { app in
+            let small = try await SurveyWorld.make(app, participants: 4)
+            let anonymous = try await small.survey(app, anonymous: true, forClass: true)
+            let named = try await small.survey(app, anonymous: false, forClass: true)
+            let programmeWide = try await small.survey(app, anonymous: true)
+            let manager = try await Fixtures.browser(app, as: small.city.healthOperator.nip)
+            #expect(try await manager.get(Paths.surveyEdit(anonymous.id!)).body.contains("hanya punya 4 peserta"))
+            #expect(!(try await manager.get(Paths.surveyEdit(named.id!)).body.contains("hanya punya")))
+            #expect(!(try await manager.get(Paths.surveyEdit(programmeWide.id!)).body.contains("hanya punya")))
+            // A fifth participant: the results can show, no warning.
+            let fifth = try await Fixtures.employee(app, 60, agency: small.city.health, name: "Peserta Lima")
+            try await TrainingFixtures.enrolment(app, fifth, in: small.trainingClass)
+            #expect(!(try await manager.get(Paths.surveyEdit(anonymous.id!)).body.contains("hanya punya")))
+        }
+    }
 }

@@ -196,9 +196,17 @@ struct SurveyBuilderController: RouteCollection {
         let locked = try await SurveyStore.hasResponses(loaded.id, on: req.db)
         var classes: [SurveyEditPage.Option] = []
         var scope = req.t("survey.scope.programme")
+        var smallClassWarning: String?
         if let classID = loaded.classID, let trainingClass = try await TrainingClass.find(classID, on: req.db) {
             scope = req.t("survey.scope.class", trainingClass.name)
             classes = [.init(value: classID.uuidString, label: trainingClass.name, selected: true)]
+            // Results of an anonymous survey stay hidden below 5 answers: say so while it can be changed.
+            let seats = try await Enrolment.query(on: req.db).filter(\.$trainingClass.$id == classID)
+                .filter(\.$approval == Approval.approved.rawValue).filter(\.$cancelled == false).count()
+            if form.anonymous, seats < AnonymityRule.minimumResponses {
+                smallClassWarning = req.t(
+                    "survey.builder.smallClass", String(seats), String(AnonymityRule.minimumResponses))
+            }
         } else {
             classes = try await TrainingClass.query(on: req.db).filter(\.$programme.$id == loaded.programme.requireID())
                 .sort(\.$name).all().compactMap { c in
@@ -216,7 +224,8 @@ struct SurveyBuilderController: RouteCollection {
             rate: SurveyResultsText.rate(rate, req), title: form.title, anonymous: form.anonymous,
             closesOn: form.closesOn,
             sections: SurveyEditPage.sections(form, itemErrors: itemErrors, invalidSections: sections, req: req),
-            errors: errors, unsaved: unsaved, validForOpening: loaded.definition.validate().isEmpty)
+            errors: errors, unsaved: unsaved, validForOpening: loaded.definition.validate().isEmpty,
+            smallClassWarning: smallClassWarning)
         return try await req.renderPage("evaluation/surveys/edit", page, status: status)
     }
 }

@@ -181,6 +181,8 @@ struct SurveyEditPage: Encodable {
     let errors: [String]
     let unsaved: Bool
     let validForOpening: Bool
+    /// An anonymous survey of a class too small ever to show results.
+    let smallClassWarning: String?
 
     static func sections(
         _ form: SurveyEditorForm, itemErrors: [String: String], invalidSections: Set<Int>, req: Request
