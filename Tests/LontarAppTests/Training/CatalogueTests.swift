@@ -202,4 +202,14 @@ struct CatalogueTests {
             #expect(try await Enrolment.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("an excerpt is one line, cut between words with an ellipsis; short text is left whole")
+    func excerpt() {
+        #expect(CatalogueController.excerpt("Singkat\nsaja") == "Singkat saja")
+        let long = "Pegawai memimpin rapat koordinasi pelayanan setiap minggu, dan menyusun ulang alur layanan"
+        #expect(
+            CatalogueController.excerpt(long, limit: 60) == "Pegawai memimpin rapat koordinasi pelayanan setiap minggu…"
+        )
+        #expect(CatalogueController.excerpt(long, limit: 20) == "Pegawai memimpin…")
+    }
 }

@@ -173,7 +173,7 @@ struct InterviewController: RouteCollection {
                 href: Paths.interview(try interview.requireID()), name: interview.intervieweeName,
                 role: req.t("evaluation.interview.role.\(interview.intervieweeRole)"),
                 heldOn: LevelsFormat.day(interview.heldOn, language),
-                findings: String(interview.findings.prefix(160)))
+                findings: CatalogueController.excerpt(interview.findings, limit: 160))
         }
         let page = InterviewsPage(
             layout: try await Layout.make(req, title: req.t("evaluation.interviews.title")),

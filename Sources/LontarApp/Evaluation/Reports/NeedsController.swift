@@ -170,7 +170,8 @@ struct NeedsPage: Encodable {
             Group(
                 title: titles[id] ?? "—", href: JPLinks.with(Paths.programmeEvaluation(id), ["year": String(year)]),
                 items: notes.prefix(Self.perProgramme).map { note in
-                    let meta = [note.person, note.day].compactMap { $0 }.joined(separator: " · ")
+                    let meta = [note.person, note.day.map { LevelsFormat.day($0, req.language) }].compactMap { $0 }
+                        .joined(separator: " · ")
                     return Item(
                         source: req.t("evalreport.needs.source." + note.source), text: note.text,
                         meta: meta.isEmpty ? nil : meta)

@@ -136,10 +136,13 @@ struct CatalogueController: RouteCollection {
     }
 
     /// The first sentence or so of a description, for a card on a small screen.
+    /// The text on one line, cut at a word boundary before `limit` characters, with "…".
     static func excerpt(_ text: String, limit: Int = 180) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         guard flat.count > limit else { return flat }
-        return String(flat.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"
+        let cut = flat.prefix(limit)
+        let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return words.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) + "…"
     }
 }
 
