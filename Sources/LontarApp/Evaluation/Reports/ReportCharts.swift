@@ -2,7 +2,7 @@ import Foundation
 
 /// Two bars per row — alumni and supervisors — so the two views of L3 sit side by side.
 /// Laid out here (coordinates only in the template, colours by CSS class) because the CSP
-/// forbids inline style and script; 338 units wide fits a 390 px phone.
+/// forbids inline style and script; 346 units wide fits a 390 px phone.
 struct PairedBarChart: Encodable {
     struct Bar: Encodable {
         let tone: String
@@ -38,8 +38,8 @@ struct PairedBarChart: Encodable {
     let keyY: Int
     let keyTop: Int
 
-    static let labelWidth = 114
-    static let barSpace = 176
+    static let labelWidth = 124
+    static let barSpace = 166
     static let barHeight = 14
     static let groupHeight = 42
 
@@ -55,11 +55,12 @@ struct PairedBarChart: Encodable {
                 return Bar(
                     tone: bar.0, y: y, width: width, valueX: labelWidth + width + 6, textY: y + 11, value: bar.2)
             }
-            return Group(label: String(row.0.prefix(16)), labelY: top + 20, bars: bars)
+            return Group(label: ChartLabel.fit(row.0), labelY: top + 20, bars: bars)
         }
         let keyY = rows.count * groupHeight + 16
         return PairedBarChart(
-            title: title, description: description, width: labelWidth + barSpace + 48, height: keyY + 10,
+            title: title, description: description, width: labelWidth + barSpace + ChartLabel.valueSpace,
+            height: keyY + 10,
             barX: labelWidth, barSpace: barSpace, barHeight: barHeight, groups: groups,
             keys: keys.enumerated().map { Key(tone: $1.0, label: $1.1, x: $0 * 150, labelX: $0 * 150 + 16) },
             keyY: keyY,

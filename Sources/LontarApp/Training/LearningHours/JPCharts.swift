@@ -34,7 +34,7 @@ struct ProgressBar: Encodable {
 
 /// A horizontal bar chart with one row per OPD, laid out here so the template only
 /// writes coordinates: label on the left, bar in the middle, value text after the bar.
-/// 338 units wide fits a 390 px phone at about one unit per pixel; the SVG scales down on narrower screens.
+/// 346 units wide fits a 390 px phone at about one unit per pixel; the SVG scales down on narrower screens.
 struct BarChart: Encodable {
     struct Bar: Encodable {
         let label: String
@@ -56,8 +56,8 @@ struct BarChart: Encodable {
 
     static let rowHeight = 26
     static let barHeight = 18
-    static let labelWidth = 114
-    static let barSpace = 176
+    static let labelWidth = 124
+    static let barSpace = 166
 
     /// `items` are (label, percent 0…100, value text).
     static func make(title: String, description: String, items: [(String, Int, String)]) -> BarChart {
@@ -65,13 +65,26 @@ struct BarChart: Encodable {
             let width = Int((Double(min(100, max(0, item.1))) / 100 * Double(barSpace)).rounded())
             let y = index * rowHeight + 4
             return Bar(
-                label: String(item.0.prefix(14)), value: item.2, y: y, textY: y + 14, width: width,
+                label: ChartLabel.fit(item.0), value: item.2, y: y, textY: y + 14, width: width,
                 valueX: labelWidth + width + 6)
         }
         return BarChart(
-            title: title, description: description, width: labelWidth + barSpace + 48,
+            title: title, description: description, width: labelWidth + barSpace + ChartLabel.valueSpace,
             height: max(rowHeight, items.count * rowHeight + 8), barX: labelWidth, barSpace: barSpace,
             barHeight: barHeight, bars: bars)
+    }
+}
+
+/// Text in the server-drawn charts, where nothing may spill out of the picture on a phone.
+enum ChartLabel {
+    /// What the charts' 124 units of 13 px text hold.
+    static let maxCharacters = 17
+    /// Room right of a full bar for a bold "100,0%".
+    static let valueSpace = 56
+
+    /// The label, or its start with "…" when it would not fit.
+    static func fit(_ text: String) -> String {
+        text.count <= maxCharacters ? text : String(text.prefix(maxCharacters - 1)) + "…"
     }
 }
 
