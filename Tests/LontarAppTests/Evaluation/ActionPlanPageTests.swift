@@ -310,4 +310,21 @@ struct ActionPlanPageTests {
                     .all().map(\.choice) == [1])
         }
     }
+
+    @Test("a finished class without completion says so in my training; a completed one says completed")
+    func finishedWithoutCompletion() async throws {
+        try await withLontar { app in
+            let w = try await world(app)
+            w.trainingClass.status = "finished"
+            try await w.trainingClass.save(on: app.db)
+            let staff = try await Fixtures.browser(app, as: w.city.staff.nip)
+            #expect(try await staff.get(Paths.myTraining).body.contains("Tidak memenuhi syarat penyelesaian"))
+            w.enrolment.completed = true
+            w.enrolment.completedAt = app.clock.now()
+            try await w.enrolment.save(on: app.db)
+            let after = try await staff.get(Paths.myTraining).body
+            #expect(after.contains("Telah menyelesaikan pelatihan."))
+            #expect(!after.contains("Tidak memenuhi syarat penyelesaian"))
+        }
+    }
 }

@@ -178,7 +178,13 @@ struct EnrolmentController: RouteCollection {
             case .pending: detail = req.t("catalogue.enrolment.pendingDetail")
             case .waitlisted: detail = req.t("catalogue.enrolment.rank", String(item.ahead + 1))
             case .declined: detail = req.t("catalogue.enrolment.reason", item.decline_reason ?? "—")
-            case .confirmed: detail = item.completed ? req.t("catalogue.enrolment.completed") : nil
+            case .confirmed:
+                // A finished class without completion: the rule (attendance, assessment) was not met.
+                if item.completed {
+                    detail = req.t("catalogue.enrolment.completed")
+                } else if item.class_status == "finished" {
+                    detail = req.t("catalogue.enrolment.notCompleted")
+                }
             case .cancelled: detail = nil
             }
             // A plan is written from the class's first day (a course has none: any time).
