@@ -32,7 +32,7 @@ DIALECT=$(bench_dialect)
 python3 Benchmarks/seed_evaluation.py "$PROGRAMMES" "$RESPONSES" "$YEAR" "$DIALECT" "$DATA/employee-ids" >"$DATA/seed.sql"
 bench_sql <"$DATA/seed.sql" >/dev/null
 if [ "$DIALECT" = postgres ]; then  # fresh statistics, as autovacuum would give a live server
-    echo "ANALYZE surveys, survey_responses, survey_answers, survey_invitations, quiz_attempts, programme_evaluations;" | bench_sql >/dev/null
+    echo "ANALYZE surveys, survey_responses, survey_answers, survey_invitations, quiz_attempts, programme_evaluations, enrolments, action_plans;" | bench_sql >/dev/null
 fi
 COUNTS=$(echo "SELECT (SELECT COUNT(*) FROM survey_responses) || ' responses, ' || (SELECT COUNT(*) FROM survey_answers)
     || ' answer rows, ' || (SELECT COUNT(*) FROM quiz_attempts) || ' attempts';" | bench_sql)

@@ -2,7 +2,8 @@
 """Writes SQL for the evaluation benchmark: PROGRAMMES programmes, each with a class, a course with
 a pre-test and a post-test, a reaction survey (every fourth anonymous), an L3 survey for alumni and
 one for supervisors, RESPONSES survey responses in all (80 % reaction, 20 % L3) with their answer
-rows, invitations, pre/post attempts, an interview and an L4 indicator.
+rows, invitations, 20 completed participants with pre/post attempts (seven in ten with an action
+plan), an interview and an L4 indicator.
 
 usage: seed_evaluation.py PROGRAMMES RESPONSES YEAR DIALECT EMPLOYEE_IDS > seed.sql
 
@@ -64,6 +65,9 @@ columns = {
     "held_on, interviewer_id, questions, findings, needs, created_at)",
     "result_indicators": "result_indicators (id, programme_id, agency_id, year, name, unit, baseline, result, "
     "higher_is_better, evidence, evidence_file_sha256, evidence_file_name, recorded_by, created_at)",
+    "enrolments": "enrolments (id, class_id, employee_id, approval, seat, cancelled, waitlist_position, nominated_by, "
+    "decided_by, decline_reason, completed, completed_at, assessment_score, created_at, updated_at)",
+    "action_plans": "action_plans (id, enrolment_id, employee_id, class_id, plan, written_on, updated_at)",
 }
 for table in columns:
     rows[table] = []
@@ -150,7 +154,19 @@ for p in range(programmes):
             rows["survey_answers"].append(
                 f"('{new_id()}', '{response}', '{surveys[level]}', 'rencana.status', 'rencanaAksi', NULL, NULL, "
                 f"{rng.randint(0, 3)}, NULL, NULL)")
-    for person in rng.sample(employees, min(len(employees), 20)):
+    participants = rng.sample(employees, min(len(employees), 20))
+    for n, person in enumerate(participants):
+        # Everyone who sat the tests completed the class; about seven in ten wrote an action plan.
+        enrolment = new_id()
+        rows["enrolments"].append(
+            f"('{enrolment}', '{klass}', '{person}', 'approved', 'held', {boolean(False)}, NULL, NULL, NULL, NULL, "
+            f"{boolean(True)}, {ts(now)}, NULL, {ts(now)}, {ts(now)})")
+        if n % 10 < 7:
+            plan = '{"goal":"Laporan bulanan tepat waktu","steps":[{"activity":"Menyusun templat","result":"",' \
+                f'"due":"{year}-09-30"}}]}}'
+            rows["action_plans"].append(
+                f"('{new_id()}', '{enrolment}', '{person}', '{klass}', '{plan}', '{year}-06-30', {ts(now)})")
+    for person in participants:
         before = rng.uniform(30, 70)
         after = min(100, before + rng.gauss((quality - 0.4) * 40, 10))
         for quiz, percent, at in [(pre, before, now - 86400), (post, after, now)]:
