@@ -88,18 +88,10 @@ enum DemoFinishedClassLoader {
     private static func makeClass(
         _ programmeID: UUID, days: [CivilDate], seats: Int, on db: any Database
     ) async throws -> TrainingClass {
-        let trainingClass = TrainingClass()
-        trainingClass.$programme.id = programmeID
-        trainingClass.name = className
-        trainingClass.capacity = 30
+        let trainingClass = TrainingClass(
+            programmeID: programmeID, name: className, capacity: 30, status: "finished",
+            place: "Aula BKPPD Kota Kupang")
         trainingClass.seatsHeld = seats
-        trainingClass.cancelCutoffHours = 48
-        trainingClass.status = "finished"
-        trainingClass.place = "Aula BKPPD Kota Kupang"
-        trainingClass.onlineURL = ""
-        trainingClass.checkinSecret = Data(CheckInCode.newSecret()).base64EncodedString()
-        trainingClass.sequence = 0
-        trainingClass.nextWaitlistPosition = 0
         try await trainingClass.save(on: db)
         for (number, day) in days.enumerated() {
             let session = ClassSession()

@@ -36,20 +36,11 @@ enum DemoTrainingLoader {
             programme.requiresAssessment = false
             programme.excusedCounts = false
             try await programme.save(on: db)
-            let trainingClass = TrainingClass()
-            trainingClass.$programme.id = try programme.requireID()
-            trainingClass.name = "Angkatan I"
-            trainingClass.capacity = demo.capacity
-            trainingClass.seatsHeld = 0
+            let trainingClass = TrainingClass(
+                programmeID: try programme.requireID(), name: "Angkatan I", capacity: demo.capacity, status: "open",
+                place: "Aula BKPPD Kota Kupang, Jl. S.K. Lerik")
             trainingClass.registrationOpensAt = now.addingTimeInterval(-86_400)
             trainingClass.registrationClosesAt = midnight.addingTimeInterval(Double(demo.startsInDays - 3) * 86_400)
-            trainingClass.cancelCutoffHours = 48
-            trainingClass.status = "open"
-            trainingClass.place = "Aula BKPPD Kota Kupang, Jl. S.K. Lerik"
-            trainingClass.onlineURL = ""
-            trainingClass.checkinSecret = Data(CheckInCode.newSecret()).base64EncodedString()
-            trainingClass.sequence = 0
-            trainingClass.nextWaitlistPosition = 0
             try await trainingClass.save(on: db)
             for day in 0..<demo.sessions {
                 let session = ClassSession()

@@ -16,18 +16,9 @@ enum CourseEnrolments {
         on db: any Database
     ) async throws -> Course {
         try await db.retryingTransaction { db in
-            let trainingClass = TrainingClass()
-            trainingClass.$programme.id = try programme.requireID()
-            trainingClass.name = title
-            trainingClass.capacity = onlineCapacity
-            trainingClass.seatsHeld = 0
-            trainingClass.cancelCutoffHours = 0
-            trainingClass.status = onlineClassStatus
-            trainingClass.place = ""
-            trainingClass.onlineURL = ""
-            trainingClass.checkinSecret = Data(CheckInCode.newSecret()).base64EncodedString()
-            trainingClass.sequence = 0
-            trainingClass.nextWaitlistPosition = 0
+            let trainingClass = TrainingClass(
+                programmeID: try programme.requireID(), name: title, capacity: onlineCapacity,
+                status: onlineClassStatus, cancelCutoffHours: 0)
             try await trainingClass.save(on: db)
             let course = Course()
             course.$programme.id = try programme.requireID()

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LontarCore
 
 /// A programme in the catalogue: what is taught, in which official form, for how many JP.
 final class Programme: Model, @unchecked Sendable {
@@ -61,6 +62,24 @@ final class TrainingClass: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    /// A new class of `programmeID`: no seat held, an empty waiting list, its own check-in secret.
+    convenience init(
+        programmeID: UUID, name: String, capacity: Int, status: String, place: String = "", cancelCutoffHours: Int = 48
+    ) {
+        self.init()
+        $programme.id = programmeID
+        self.name = name
+        self.capacity = capacity
+        self.status = status
+        self.place = place
+        self.cancelCutoffHours = cancelCutoffHours
+        onlineURL = ""
+        seatsHeld = 0
+        nextWaitlistPosition = 0
+        sequence = 0
+        checkinSecret = Data(CheckInCode.newSecret()).base64EncodedString()
+    }
 }
 
 final class ClassSession: Model, @unchecked Sendable {

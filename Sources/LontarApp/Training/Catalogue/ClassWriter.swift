@@ -67,13 +67,8 @@ struct ClassWriter {
 
     private static func createClass(_ values: ClassValues, programmeID: UUID, on db: any Database) async throws -> UUID
     {
-        let trainingClass = TrainingClass()
-        trainingClass.$programme.id = programmeID
-        trainingClass.seatsHeld = 0
-        trainingClass.nextWaitlistPosition = 0
-        trainingClass.sequence = 0
-        trainingClass.checkinSecret = Data(CheckInCode.newSecret()).base64EncodedString()
-        trainingClass.capacity = values.capacity
+        let trainingClass = TrainingClass(
+            programmeID: programmeID, name: values.name, capacity: values.capacity, status: values.status)
         apply(values, to: trainingClass)
         try await trainingClass.create(on: db)
         return try trainingClass.requireID()
