@@ -187,8 +187,26 @@ struct LevelBehaviourTests {
             }
             try await SurveyInvitation.query(on: app.db).filter(\.$employee.$id == city.staff.id!)
                 .set(\.$answered, to: true).update()
+            // What the staff member answered as a supervisor themself, about their own staff, is not
+            // their supervisor's to read.
+            let supervisorSurvey = try #require(
+                try await Survey.query(on: app.db).filter(\.$level == "behaviourSupervisor").first())
+            let asBoss = SurveyResponse()
+            asBoss.$survey.id = try supervisorSurvey.requireID()
+            asBoss.$respondent.id = try city.staff.requireID()
+            asBoss.$about.id = try city.teacher.requireID()
+            asBoss.submittedOn = "2027-02-21"
+            try await asBoss.save(on: app.db)
+            let aboutOthers = SurveyAnswerRow()
+            aboutOthers.$response.id = try asBoss.requireID()
+            aboutOthers.surveyID = try supervisorSurvey.requireID()
+            aboutOthers.itemKey = "kebutuhan.lanjut"
+            aboutOthers.aspect = "kebutuhan"
+            aboutOthers.text = "Jawaban tentang bawahannya sendiri"
+            try await aboutOthers.save(on: app.db)
             let page = try await Fixtures.browser(app, as: city.supervisor.nip).get(Paths.staffEvaluation)
             #expect(page.status == .ok)
+            #expect(!page.body.contains("Jawaban tentang bawahannya sendiri"))
             #expect(page.body.contains("sudah mengisi"))
             #expect(page.body.contains("3/\(item.likertPoints ?? 0)"))
             let joined = "\(obstacles.options[0]), \(obstacles.options[2])"

@@ -42,7 +42,10 @@ struct StaffEvaluationController: RouteCollection {
             openSurveys.isEmpty
             ? []
             : try await SurveyResponse.query(on: req.db).filter(\.$survey.$id ~~ openSurveys).group(.or) { group in
-                group.filter(\.$respondent.$id ~~ staffIDs).filter(\.$about.$id ~~ staffIDs)
+                // The staff member's own answers as an alumnus (about no one), and this
+                // supervisor's answers about them; never what staff answered about their own staff.
+                group.group(.and) { own in own.filter(\.$respondent.$id ~~ staffIDs).filter(\.$about.$id == nil) }
+                    .group(.and) { mine in mine.filter(\.$about.$id ~~ staffIDs).filter(\.$respondent.$id == me) }
             }.all()
         let answers =
             responses.isEmpty
@@ -65,7 +68,7 @@ struct StaffEvaluationController: RouteCollection {
                     status: req.t(invitation.answered ? "evaluation.staff.answered" : "evaluation.staff.waiting"))
             }
             let personResponses = responses.filter {
-                $0.$respondent.id == id || ($0.$about.id == id && $0.$respondent.id == me)
+                ($0.$respondent.id == id && $0.$about.id == nil) || ($0.$about.id == id && $0.$respondent.id == me)
             }
             let answered = personResponses.compactMap { response -> StaffEvaluationPage.Answers? in
                 guard let survey = surveyByID[response.$survey.id],
