@@ -11,6 +11,10 @@ extension Paths {
     static func surveyEdit(_ id: UUID) -> String { "/survei/\(id.uuidString)/ubah" }
     static func surveyStatus(_ id: UUID) -> String { "/survei/\(id.uuidString)/status" }
     static func surveyAnswer(_ id: UUID) -> String { "/survei/\(id.uuidString)/isi" }
+    /// The form for one invitation (a supervisor may be asked about several alumni).
+    static func survey(_ id: UUID, invitation: UUID) -> String {
+        "/survei/\(id.uuidString)?undangan=\(invitation.uuidString)"
+    }
     static func surveyResults(_ id: UUID) -> String { "/survei/\(id.uuidString)/hasil" }
     static func surveyMissing(_ id: UUID) -> String { "/survei/\(id.uuidString)/belum-mengisi" }
     /// Invites a class's participants (all with a held seat) to the survey.

@@ -56,6 +56,9 @@ struct LevelBehaviourTests {
             let notes = try await InAppNotification.query(on: app.db).all()
             #expect(notes.count == 3)
             #expect(notes.contains { $0.messageKey == "evaluation.notify.l3.supervisor" })
+            // Each notice opens its own invitation's form (a supervisor may be asked about several alumni).
+            let toSupervisorNote = try #require(notes.first { $0.messageKey == "evaluation.notify.l3.supervisor" })
+            #expect(toSupervisorNote.link == Paths.survey(toSupervisor.$survey.id, invitation: toSupervisor.id!))
 
             // Twice on one day changes nothing.
             #expect(try await run(app) == BehaviourFollowUp.Outcome())

@@ -157,6 +157,14 @@ struct SurveyAnswerTests {
             let mine = try await boss.get(Paths.mySurveys)
             #expect(mine.body.contains("?undangan=\(second.id!.uuidString)"))
             #expect(!mine.body.contains(expired.id!.uuidString))
+            // An old link to the expired invitation says it closed, and opens no form about anyone else.
+            let old = try await boss.get(Paths.survey(survey.id!, invitation: expired.id!))
+            #expect(old.status == .seeOther)
+            #expect(old.location == Paths.mySurveys)
+            var stale = form
+            stale["undangan"] = expired.id!.uuidString
+            _ = try await boss.post(Paths.surveyAnswer(survey.id!), form: stale)
+            #expect(try await SurveyResponse.query(on: app.db).count() == 0)
 
             // The link about the second alumnus opens the form about them, and answers that one.
             let page = try await boss.get(Paths.survey(survey.id!) + "?undangan=\(second.id!.uuidString)")

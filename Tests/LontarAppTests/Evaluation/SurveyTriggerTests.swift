@@ -34,7 +34,7 @@ struct SurveyTriggerTests {
             let notes = try await InAppNotification.query(on: app.db).filter(\.$user.$id == account.id!)
                 .filter(\.$messageKey == "survey.notify.invited").all()
             #expect(notes.count == 1)
-            #expect(notes.first?.link == Paths.survey(classSurvey.id!))
+            #expect(notes.first?.link == Paths.survey(classSurvey.id!, invitation: invitations[0].id!))
             let staff = try await world.browser(app, world.city.staff)
             let mine = try await staff.get(Paths.mySurveys)
             #expect(mine.body.contains(Paths.survey(classSurvey.id!)))

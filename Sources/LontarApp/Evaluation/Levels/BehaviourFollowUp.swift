@@ -125,8 +125,8 @@ enum BehaviourFollowUp {
                         invitation.answered = false
                         try await invitation.create(on: db)
                         try await notify(
-                            invitee, level: level, reminder: false, completion: completion, surveyID: surveyID,
-                            now: now, on: db)
+                            invitee, level: level, reminder: false, completion: completion,
+                            link: Paths.survey(surveyID, invitation: try invitation.requireID()), now: now, on: db)
                     }
                     outcome.sent += 1
                 case .remind:
@@ -137,8 +137,8 @@ enum BehaviourFollowUp {
                             .set(\.$lastRemindedOn, to: today.iso).update()
                         if let surveyID {
                             try await notify(
-                                invitee, level: level, reminder: true, completion: completion, surveyID: surveyID,
-                                now: now, on: db)
+                                invitee, level: level, reminder: true, completion: completion,
+                                link: Paths.survey(surveyID, invitation: stored.id), now: now, on: db)
                         }
                     }
                     outcome.reminded += 1
@@ -175,7 +175,7 @@ enum BehaviourFollowUp {
     }
 
     private static func notify(
-        _ employeeID: UUID, level: SurveyLevel, reminder: Bool, completion: Completion, surveyID: UUID,
+        _ employeeID: UUID, level: SurveyLevel, reminder: Bool, completion: Completion, link: String,
         now: Date, on db: any Database
     ) async throws {
         guard let account = try await UserAccount.query(on: db).filter(\.$employee.$id == employeeID).first(),
@@ -189,7 +189,8 @@ enum BehaviourFollowUp {
             level == .behaviourAlumnus
             ? [completion.programme_title] : [completion.employee_name, completion.programme_title]
         note.arguments = String(decoding: try JSONEncoder().encode(arguments), as: UTF8.self)
-        note.link = Paths.survey(surveyID)
+        // The invitation's own form: an older notice never opens a form about someone else.
+        note.link = link
         note.read = false
         note.createdAt = now
         try await note.save(on: db)

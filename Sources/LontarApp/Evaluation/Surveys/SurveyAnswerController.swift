@@ -89,8 +89,7 @@ struct SurveyAnswerController: RouteCollection {
                     about: invitation.about.map { req.t("survey.answer.about", $0.name) },
                     closes: req.t("survey.mine.closes", LevelsFormat.day(invitation.closesOn, req.language)),
                     anonymous: invitation.survey.anonymous,
-                    href: Paths.survey(try invitation.survey.requireID()) + "?\(Self.field)="
-                        + (try invitation.requireID()).uuidString)
+                    href: Paths.survey(try invitation.survey.requireID(), invitation: try invitation.requireID()))
             }
         }
         let page = MySurveysPage(layout: try await Layout.make(req, title: req.t("survey.mine.title")), rows: rows)

@@ -39,10 +39,13 @@ enum SurveyAnswering {
         guard !invitations.isEmpty else { throw AppError.forbidden() }
         let today = CityTime.today(request.clock)
         let open = invitations.filter { !$0.answered && $0.closesOn >= today.iso }
+        // A named invitation answers that one or none: an old link must not open a form about
+        // someone else.
+        let named = invitationID.map { id in invitations.first { $0.id == id } }
         guard SurveyStore.acceptsAnswers(loaded.survey, today: today),
-            let invitation = invitationID.flatMap({ id in open.first { $0.id == id } }) ?? open.first
+            let invitation = named == nil ? open.first : open.first(where: { $0.id == invitationID })
         else {
-            if invitations.allSatisfy(\.answered) {
+            if named??.answered == true || invitations.allSatisfy(\.answered) {
                 throw AppError.conflict("already_answered", LocalizableMessage("survey.error.alreadyAnswered"))
             }
             throw AppError.conflict("survey_closed", LocalizableMessage("survey.error.closed"))

@@ -52,7 +52,7 @@ enum SurveyInviter {
                 .filter(\.$employee.$id ~~ people.map(\.employee)).all().map { $0.$employee.id })
         let today = CityTime.today(request.clock)
         var seen = already
-        var made: [UUID] = []
+        var made: [(employee: UUID, invitation: UUID)] = []
         for person in people where seen.insert(person.employee).inserted {
             let invitation = SurveyInvitation()
             invitation.$survey.id = surveyID
@@ -62,13 +62,14 @@ enum SurveyInviter {
             invitation.closesOn = SurveyStore.invitationCloses(survey, today: today)
             invitation.answered = false
             try await invitation.save(on: request.db)
-            made.append(person.employee)
+            made.append((person.employee, try invitation.requireID()))
         }
         let notifications = Notifications(request: request)
-        for employeeID in made {
+        for (employeeID, invitationID) in made {
             guard let userID = try await notifications.account(ofEmployee: employeeID) else { continue }
             try await notifications.send(
-                to: userID, "survey.notify.invited", [survey.title, programmeTitle], link: Paths.survey(surveyID))
+                to: userID, "survey.notify.invited", [survey.title, programmeTitle],
+                link: Paths.survey(surveyID, invitation: invitationID))
         }
         return made.count
     }
