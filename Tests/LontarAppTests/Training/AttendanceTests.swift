@@ -62,8 +62,22 @@ struct AttendanceScenario {
 struct AttendanceTests {
     @Test("the facilitator's marks are saved for confirmed participants and shown again")
     func marksSavedAndShown() async throws {
-        try await withLontar { app in
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
             let run = try await AttendanceScenario.make(app)
+            let dayBefore = try await Fixtures.browser(app, as: "fasilitator")
+            // The day before: only leave can be recorded, being there cannot.
+            let early = try await dayBefore.post(
+                run.roll(),
+                form: ["mark[\(run.confirmed[0].id!)]": "present", "mark[\(run.confirmed[2].id!)]": "excused"])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.contains("Sesi ini belum dimulai"))
+            #expect(try await AttendanceScenario.records(app).isEmpty)
+            let leave = try await dayBefore.post(run.roll(), form: ["mark[\(run.confirmed[2].id!)]": "excused"])
+            #expect(leave.status == .seeOther)
+            #expect(try await AttendanceScenario.records(app).map(\.mark) == ["excused"])
+            run.moveClock(clock, offset: 600)
+            // A day later the session has timed out: sign in again.
             let facilitator = try await Fixtures.browser(app, as: "fasilitator")
             let page = try await facilitator.get(run.roll())
             #expect(page.status == .ok)
@@ -96,11 +110,18 @@ struct AttendanceTests {
 
     @Test("'mark all present' fills only the people nobody marked")
     func markAllPresent() async throws {
-        try await withLontar { app in
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
             let run = try await AttendanceScenario.make(app)
             let facilitator = try await Fixtures.browser(app, as: "fasilitator")
             let supervisor = run.confirmed[1].id!
-            let page = try await facilitator.post(
+            let early = try await facilitator.post(run.roll(), form: ["allPresent": "1"])
+            #expect(early.status == .unprocessableEntity)
+            #expect(try await AttendanceScenario.records(app).isEmpty)
+            // From 15 minutes before the start.
+            run.moveClock(clock, offset: -15 * 60)
+            let onTime = try await Fixtures.browser(app, as: "fasilitator")
+            let page = try await onTime.post(
                 run.roll(), form: ["mark[\(supervisor)]": "absent", "allPresent": "1"])
             #expect(page.status == .seeOther)
             let marks = Dictionary(

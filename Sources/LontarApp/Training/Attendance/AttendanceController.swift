@@ -52,6 +52,18 @@ struct AttendanceController: RouteCollection {
             }
             chosen[id] = mark
         }
+        // Before the session opens only leave (izin) can be known: being there, or not, cannot.
+        let opens = session.startsAt.addingTimeInterval(-CheckIn.graceBefore)
+        let now = req.now
+        if now < opens,
+            form.allPresent != nil
+                || chosen.contains(where: { $0.value != .excused && stored[$0.key]?.mark != $0.value.rawValue })
+        {
+            errors.append(
+                req.t(
+                    "attendance.error.notStarted", AttendanceFormat.day(session.startsAt, req.language),
+                    AttendanceFormat.clock(opens, req.language)))
+        }
         if !errors.isEmpty {
             let submitted = chosen.mapValues(\.rawValue)
             return try await render(
@@ -66,7 +78,6 @@ struct AttendanceController: RouteCollection {
         let changes = chosen.filter { stored[$0.key]?.mark != $0.value.rawValue }
             .map { AttendanceWriter.Mark(enrolmentID: $0.key, mark: $0.value) }
         let userID = run.principal.userID
-        let now = req.now
         try await req.db.transaction { db in
             try await AttendanceWriter.upsert(
                 changes, session: sessionID, via: "facilitator", by: userID, at: now, on: db)
