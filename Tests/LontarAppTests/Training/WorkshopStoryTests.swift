@@ -44,9 +44,24 @@ struct WorkshopStoryTests {
             #expect(waiting.seat == SeatState.waitlisted.rawValue)
             #expect(try await TrainingClass.find(classID, on: app.db)?.seatsHeld == 2)
 
+            // Two weeks early the API takes no "present" for the first day.
+            let sessions = try await TrainingFixtures.sessions(app, of: workshop)
+            let early = try await Fixtures.apiToken(app, username: facilitator.username)
+            try await app.testing().test(
+                .PUT, "api/v1/classes/\(classID.uuidString)/sessions/\(sessions[0].id!.uuidString)/attendance",
+                headers: ["Authorization": "Bearer \(early)"],
+                beforeRequest: { req in
+                    try req.content.encode(
+                        AttendanceAPI.MarksBody(marks: [.init(enrolmentId: request.id!, mark: "present")]))
+                },
+                afterResponse: { res in
+                    #expect(res.status == .conflict)
+                    #expect(res.body.string.contains("marks.0.mark"))
+                })
+            #expect(try await AttendanceRecord.query(on: app.db).count() == 0)
+
             // The workshop days come; the facilitator marks the staff member present twice.
             clock.advance(15 * 86_400)
-            let sessions = try await TrainingFixtures.sessions(app, of: workshop)
             let token = try await Fixtures.apiToken(app, username: facilitator.username)
             for session in sessions {
                 try await app.testing().test(

@@ -51,9 +51,20 @@ struct AttendanceAPI {
             }
             marks.append(.init(enrolmentID: entry.enrolmentId, mark: mark))
         }
+        let now = req.now
+        // Storing a mark already stored changes nothing, so only new or changed marks are timed.
+        let stored = Dictionary(
+            try await AttendanceRecord.query(on: req.db).filter(\.$session.$id == session.requireID()).all().map {
+                ($0.$enrolment.id, $0.mark)
+            }, uniquingKeysWith: { a, _ in a })
+        if let index = marks.firstIndex(where: {
+            stored[$0.enrolmentID] != $0.mark.rawValue && AttendanceTiming.tooEarly($0.mark, session, now: now)
+        }) {
+            throw AppError.conflict(
+                "session_not_started", AttendanceTiming.refusal(session, req.language), field: "marks.\(index).mark")
+        }
         let sessionID = try session.requireID()
         let userID = runnable.principal.userID
-        let now = req.now
         let checked = marks
         try await req.db.retryingTransaction { db in
             try await AttendanceWriter.upsert(

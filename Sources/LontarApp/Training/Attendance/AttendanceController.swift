@@ -52,18 +52,13 @@ struct AttendanceController: RouteCollection {
             }
             chosen[id] = mark
         }
-        // Before the session opens only leave (izin) can be known: being there, or not, cannot.
-        let opens = session.startsAt.addingTimeInterval(-CheckIn.graceBefore)
         let now = req.now
-        if now < opens,
-            form.allPresent != nil
-                || chosen.contains(where: { $0.value != .excused && stored[$0.key]?.mark != $0.value.rawValue })
-        {
-            errors.append(
-                req.t(
-                    "attendance.error.notStarted", AttendanceFormat.day(session.startsAt, req.language),
-                    AttendanceFormat.clock(opens, req.language)))
-        }
+        let early =
+            (form.allPresent != nil && AttendanceTiming.tooEarly(.present, session, now: now))
+            || chosen.contains {
+                stored[$0.key]?.mark != $0.value.rawValue && AttendanceTiming.tooEarly($0.value, session, now: now)
+            }
+        if early { errors.append(req.t(AttendanceTiming.refusal(session, req.language))) }
         if !errors.isEmpty {
             let submitted = chosen.mapValues(\.rawValue)
             return try await render(

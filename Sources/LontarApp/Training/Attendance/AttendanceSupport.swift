@@ -58,6 +58,23 @@ struct RunnableClass {
 /// Writes attendance marks with one portable upsert (`ON CONFLICT … DO UPDATE`, in both
 /// SQLite and PostgreSQL), so a facilitator's save and a participant's self check-in that
 /// race each other both land instead of one failing on the unique (session, enrolment) key.
+/// When a mark may be written: before a session opens (as self check-in does, 15 minutes
+/// ahead) only leave (izin) can be known; being there, or not, cannot. Page and API alike.
+enum AttendanceTiming {
+    static func opens(_ session: ClassSession) -> Date { session.startsAt.addingTimeInterval(-CheckIn.graceBefore) }
+
+    static func tooEarly(_ mark: AttendanceMark, _ session: ClassSession, now: Date) -> Bool {
+        mark != .excused && now < opens(session)
+    }
+
+    /// "Attendance can be taken from <day> at <time> WITA", for the refusal.
+    static func refusal(_ session: ClassSession, _ language: Language) -> LocalizableMessage {
+        LocalizableMessage(
+            "attendance.error.notStarted",
+            [AttendanceFormat.day(session.startsAt, language), AttendanceFormat.clock(opens(session), language)])
+    }
+}
+
 enum AttendanceWriter {
     struct Mark {
         let enrolmentID: UUID
