@@ -171,6 +171,18 @@ enum DemoFinishedClassLoader {
             invitation.enrolmentID = enrolment.id
             try await invitation.save(on: db)
         }
+        // Whoever wrote no plan was not asked how it went (the L3 form leaves the question out),
+        // so the demo's answers to it for them, and their supervisors' about them, go.
+        let planned = Set(
+            try await ActionPlanRecord.query(on: db).filter(\.$enrolment.$id ~~ enrolments.values.compactMap(\.id))
+                .all().map(\.$employee.id))
+        let unplanned = Array(Set(enrolments.keys).subtracting(planned))
+        guard !unplanned.isEmpty else { return }
+        let responses = try await SurveyResponse.query(on: db).filter(\.$survey.$id ~~ surveys.compactMap(\.id))
+            .group(.or) { $0.filter(\.$respondent.$id ~~ unplanned).filter(\.$about.$id ~~ unplanned) }.all()
+            .filter { $0.$about.id.map(unplanned.contains) ?? unplanned.contains($0.$respondent.id ?? UUID()) }
+        try await SurveyAnswerRow.query(on: db).filter(\.$response.$id ~~ responses.compactMap(\.id))
+            .filter(\.$aspect == SurveyAnswering.actionPlanAspect).delete()
     }
 
     private static func wita(_ day: CivilDate, hour: Int) -> Date {

@@ -122,6 +122,20 @@ struct DemoEvaluationTests {
             #expect(form.status == .ok)
             let plan = try #require(plans.first { $0.$enrolment.id == waiting.enrolmentID }?.decoded())
             #expect(form.body.contains(plan.goal))
+            // Nobody is recorded as answering how a plan went when no plan was written.
+            let unplanned = Set(enrolments.map(\.$employee.id)).subtracting(plans.map(\.$employee.id))
+            #expect(unplanned.count == 2)
+            let planAnswers = try await SurveyAnswerRow.query(on: app.db)
+                .filter(\.$aspect == SurveyAnswering.actionPlanAspect).all()
+            let workshopSurveys = try await Survey.query(on: app.db)
+                .filter(\.$programme.$id == finished.$programme.id).all().compactMap(\.id)
+            let responses = try await SurveyResponse.query(on: app.db).filter(\.$id ~~ planAnswers.map(\.$response.id))
+                .filter(\.$survey.$id ~~ workshopSurveys).all()
+            #expect(!responses.isEmpty)
+            #expect(
+                !responses.contains {
+                    unplanned.contains($0.$about.id ?? $0.$respondent.id ?? UUID())
+                })
         }
     }
 }

@@ -31,12 +31,15 @@ struct VerdictView: Encodable {
     let label: String
     let tone: String
     let score: String
+    /// "score 92.2 of 100"; nil when no level has enough answers to score.
+    let scoreText: String?
     let reasons: [String]
 
     static func make(_ verdict: ProgrammeVerdict, _ req: Request) -> VerdictView {
-        VerdictView(
+        let score = ReportFormat.number(verdict.score, language: req.language)
+        return VerdictView(
             label: ReportFormat.verdict(verdict.verdict, req), tone: ReportFormat.tone(verdict.verdict),
-            score: ReportFormat.number(verdict.score, language: req.language),
+            score: score, scoreText: verdict.score == nil ? nil : req.t("evalreport.verdict.score", score),
             reasons: verdict.reasons.map { ReportFormat.reason($0, req) })
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Two bars per row — alumni and supervisors — so the two views of L3 sit side by side.
 /// Laid out here (coordinates only in the template, colours by CSS class) because the CSP
-/// forbids inline style and script; 346 units wide fits a 390 px phone.
+/// forbids inline style and script; 354 units wide fits a 390 px phone.
 struct PairedBarChart: Encodable {
     struct Bar: Encodable {
         let tone: String

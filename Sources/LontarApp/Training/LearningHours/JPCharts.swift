@@ -34,7 +34,7 @@ struct ProgressBar: Encodable {
 
 /// A horizontal bar chart with one row per OPD, laid out here so the template only
 /// writes coordinates: label on the left, bar in the middle, value text after the bar.
-/// 346 units wide fits a 390 px phone at about one unit per pixel; the SVG scales down on narrower screens.
+/// 354 units wide fits a 390 px phone at about one unit per pixel; the SVG scales down on narrower screens.
 struct BarChart: Encodable {
     struct Bar: Encodable {
         let label: String
@@ -79,8 +79,8 @@ struct BarChart: Encodable {
 enum ChartLabel {
     /// What the charts' 124 units of 13 px text hold.
     static let maxCharacters = 17
-    /// Room right of a full bar for a bold "100,0%".
-    static let valueSpace = 56
+    /// Room right of a full bar for a bold "100,0%", in a wide font (DejaVu Sans) too.
+    static let valueSpace = 64
 
     /// The label, or its start with "…" when it would not fit.
     static func fit(_ text: String) -> String {
