@@ -34,11 +34,13 @@ enum CourseEnrolments {
         }
     }
 
-    /// The learner's live enrolment in the course, if any.
+    /// The learner's live enrolment in the course, if any: approved and holding a seat, as
+    /// every course enrolment is made (a request that is only pending is no enrolment).
     static func current(_ course: Course, employeeID: UUID?, on db: any Database) async throws -> Enrolment? {
         guard let employeeID else { return nil }
         return try await Enrolment.query(on: db).filter(\.$trainingClass.$id == course.$trainingClass.id)
-            .filter(\.$employee.$id == employeeID).filter(\.$cancelled == false).first()
+            .filter(\.$employee.$id == employeeID).filter(\.$cancelled == false)
+            .filter(\.$approval == Approval.approved.rawValue).filter(\.$seat == SeatState.held.rawValue).first()
     }
 
     enum Outcome: Equatable {

@@ -50,6 +50,18 @@ struct CompletionService {
         let sessions = try await ClassSession.query(on: request.db)
             .filter(\.$trainingClass.$id == trainingClass.requireID()).sort(\.$startsAt).all()
         guard let first = sessions.first, let last = sessions.last else { return 0 }
+        // Not before the last session has opened: leave marked ahead (izin) may count as
+        // attended, but a class cannot be completed before it has happened.
+        guard request.now >= AttendanceTiming.opens(last) else {
+            throw AppError.conflict(
+                "class_not_over",
+                LocalizableMessage(
+                    "completion.error.tooEarly",
+                    [
+                        AttendanceFormat.day(last.startsAt, request.language),
+                        AttendanceFormat.clock(AttendanceTiming.opens(last), request.language),
+                    ]))
+        }
         let start = CivilDate.today(in: CityTime.zone, now: first.startsAt)
         let end = CivilDate.today(in: CityTime.zone, now: last.endsAt)
         let days = Set(sessions.map { CivilDate.today(in: CityTime.zone, now: $0.startsAt) }).count

@@ -72,12 +72,19 @@ extension CivilDate {
     /// Months later, on the same day or the month's last (31 March + 1 month = 30 April).
     public func adding(months: Int) -> CivilDate { adding(.month, months) }
 
+    /// Outside years 1–9999 (a mistyped year moved a year on) the result stops at the edge
+    /// instead of failing: a date that far off is refused by the checks that use it anyway.
     func adding(_ component: Calendar.Component, _ value: Int) -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
-        let moved = calendar.date(byAdding: component, value: value, to: start)!
+        let edge = value < 0 ? CivilDate(year: 1, month: 1, day: 1)! : CivilDate(year: 9999, month: 12, day: 31)!
+        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+            let moved = calendar.date(byAdding: component, value: value, to: start)
+        else { return edge }
         let parts = calendar.dateComponents([.year, .month, .day], from: moved)
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        guard let year = parts.year, let month = parts.month, let day = parts.day,
+            let result = CivilDate(year: year, month: month, day: day)
+        else { return edge }
+        return result
     }
 }

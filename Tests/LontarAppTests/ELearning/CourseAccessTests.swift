@@ -251,6 +251,15 @@ struct CourseAccessTests {
             let stored = try #require(try await TrainingClass.find(classID, on: app.db))
             #expect(stored.status == CourseEnrolments.onlineClassStatus)
             #expect(stored.name != "Diubah")
+            // The class API refuses it as well.
+            let token = try await Fixtures.apiToken(app, username: world.city.healthOperator.nip)
+            try await app.testing().test(
+                .PUT, "api/v1/classes/\(classID.uuidString)", headers: ["Authorization": "Bearer \(token)"],
+                beforeRequest: { req in
+                    try req.content.encode(["programId": world.programme.id!.uuidString, "name": "Diubah"])
+                },
+                afterResponse: { res in #expect(res.status == .conflict) })
+            #expect(try await TrainingClass.find(classID, on: app.db)?.status == CourseEnrolments.onlineClassStatus)
             // Another OPD's operator is still refused before anything else.
             let other = try await Fixtures.browser(app, as: world.city.educationOperator.nip)
             #expect(try await other.get(Paths.classEdit(classID)).status == .forbidden)
@@ -273,6 +282,7 @@ struct CourseAccessTests {
             #expect(try await staff.get(Paths.courses).body.contains(world.course.title))
             // Not enrolled: it no longer exists, and cannot be joined.
             #expect(try await teacher.get(Paths.course(world.courseID)).status == .notFound)
+            #expect(try await teacher.get(Paths.lesson(world.first.id!)).status == .notFound)
             #expect(try await teacher.post(Paths.courseEnrol(world.courseID), form: [:]).status == .notFound)
             #expect(!(try await teacher.get(Paths.courses).body.contains(world.course.title)))
             #expect(

@@ -211,9 +211,13 @@ struct ActionPlanPageTests {
                 app, programme: later.programme, daysFromNow: 0, name: "Angkatan III")
             let unplanned = try await TrainingFixtures.enrolment(app, later.city.staff, in: third)
             #expect(try await staff.get(Paths.myTraining).body.contains(Paths.actionPlan(unplanned.id!)))
+            // Only the supervisor is asked (the alumni survey was closed): that freezes it too.
+            let supervisorSurvey = try await EvaluationFixtures.survey(
+                app, later.programme, level: .behaviourSupervisor)
             let asked = SurveyInvitation()
-            asked.$survey.id = survey.id!
-            asked.$employee.id = later.city.staff.id!
+            asked.$survey.id = supervisorSurvey.id!
+            asked.$employee.id = later.city.supervisor.id!
+            asked.$about.id = later.city.staff.id!
             asked.enrolmentID = unplanned.id
             asked.sentOn = "2026-11-18"
             asked.closesOn = "2026-12-31"

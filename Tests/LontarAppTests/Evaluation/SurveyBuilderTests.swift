@@ -193,4 +193,30 @@ struct SurveyBuilderTests {
             #expect(!(try await manager.get(Paths.surveyEdit(anonymous.id!)).body.contains("hanya punya")))
         }
     }
+
+    @Test("L3 surveys cannot be made anonymous, at creation or later")
+    func l3IsNamed() async throws {
+        try await withLontar { app in
+            let world = try await SurveyWorld.make(app, participants: 1)
+            let manager = try await Fixtures.browser(app, as: world.city.healthOperator.nip)
+            let refused = try await manager.post(
+                Paths.surveyNew(programme: world.programme.id!),
+                form: [
+                    "title": "Pascapelatihan", "level": "behaviourAlumnus", "template": "behaviourAlumnus",
+                    "anonymous": "1",
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("tidak dapat anonim"))
+            #expect(try await Survey.query(on: app.db).count() == 0)
+            let named = try await world.survey(app, anonymous: false, status: "draft", level: .behaviourSupervisor)
+            let fields = [
+                "title": "Pascapelatihan", "s0.title": "A", "q0.0.key": "butir.1", "q0.0.kind": "likert4",
+                "q0.0.prompt": "Diterapkan", "q0.0.required": "1", "anonymous": "1", "action": "save",
+            ]
+            let saved = try await manager.post(Paths.surveyEdit(named.id!), form: fields)
+            #expect(saved.status == .unprocessableEntity)
+            #expect(saved.body.contains("tidak dapat anonim"))
+            #expect(try await Survey.find(named.id!, on: app.db)?.anonymous == false)
+        }
+    }
 }

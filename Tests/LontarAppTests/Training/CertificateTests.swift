@@ -8,7 +8,11 @@ import VaporTesting
 
 /// Five sessions, the 80 % rule: staff attends 4 of 5 (80 %, completes), the supervisor 3 of 5
 /// (60 %, does not), the teacher 5 of 5.
+/// Writes the roll of every session and moves the clock into the last one: completion is
+/// confirmed only once the last session has opened.
 private func attendFiveSessions(_ app: Application, _ run: AttendanceScenario) async throws {
+    let clock = try #require(app.clock as? TestClock)
+    run.moveClock(clock, toSession: run.sessions.count - 1, offset: 3_600)
     let attended: [(Enrolment, Int)] = [(run.confirmed[0], 4), (run.confirmed[1], 3), (run.confirmed[2], 5)]
     for (enrolment, count) in attended {
         for (index, session) in run.sessions.enumerated() {
@@ -176,6 +180,31 @@ struct CertificateTests {
             #expect(unknown.status == .notFound)
             #expect(unknown.body.contains("Sertifikat tidak ditemukan"))
             #expect(try await visitor.get(Paths.verificationLookup).status == .ok)
+        }
+    }
+
+    @Test("completion cannot be confirmed before the last session has opened, even with leave counted as attended")
+    func notBeforeTheClass() async throws {
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
+            let run = try await AttendanceScenario.make(app, sessions: 2, minAttendance: 0)
+            for session in run.sessions {
+                try await AttendanceWriter.upsert(
+                    [.init(enrolmentID: run.confirmed[0].id!, mark: .excused)], session: session.id!,
+                    via: "facilitator",
+                    by: nil, at: app.clock.now(), on: app.db)
+            }
+            let facilitator = try await Fixtures.browser(app, as: "fasilitator")
+            let early = try await facilitator.post(Paths.classCompletion(run.classID), form: ["action": "all"])
+            #expect(early.status == .conflict)
+            #expect(early.body.contains("setelah sesi terakhir dimulai"))
+            #expect(try await Enrolment.query(on: app.db).filter(\.$completed == true).count() == 0)
+            #expect(try await Certificate.query(on: app.db).count() == 0)
+            run.moveClock(clock, toSession: 1, offset: 60)
+            let onTime = try await Fixtures.browser(app, as: "fasilitator")
+            #expect(
+                try await onTime.post(Paths.classCompletion(run.classID), form: ["action": "all"]).status == .seeOther)
+            #expect(try await Certificate.query(on: app.db).count() > 0)
         }
     }
 }

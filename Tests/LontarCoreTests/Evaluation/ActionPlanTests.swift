@@ -87,4 +87,12 @@ struct ActionPlanTests {
         let json = try JSONEncoder().encode(plan)
         #expect(try JSONDecoder().decode(ActionPlan.self, from: json) == plan)
     }
+
+    @Test("a class dated in year 9999 (a typo) gives a plan check, not a crash")
+    func farFuture() {
+        let end = CivilDate(year: 9999, month: 6, day: 1)!
+        #expect(end.adding(months: 12) == CivilDate(year: 9999, month: 12, day: 31))
+        let draft = ActionPlanDraft(goal: "T", rows: [.init(activity: "A", result: "", due: "9999-07-01")])
+        #expect((try? draft.plan(classStart: end, classEnd: end).get())?.steps.count == 1)
+    }
 }

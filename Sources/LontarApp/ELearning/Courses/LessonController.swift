@@ -188,7 +188,8 @@ struct LessonController: RouteCollection {
             : nil
         guard let enrolment else {
             if author { return (nil, nil, nil) }
-            guard visible else { throw AppError.notFound() }
+            // An archived course exists only for those enrolled in it: no "enrol first" for others.
+            guard visible, context.course.status == CourseStatus.published.rawValue else { throw AppError.notFound() }
             throw AppError(.forbidden, "not_enrolled", .init("course.lesson.notEnrolled"))
         }
         let outline = try await CourseOutline.load(context.courseID, publishedOnly: true, on: req.db)

@@ -81,9 +81,11 @@ enum ActionPlanAccess {
     ) async throws -> LoadedActionPlan.WriteState {
         let state = EnrolmentService.state(of: enrolment).status
         guard state == .confirmed || enrolment.completed else { return .notEnrolled }
+        // Asked about on either side (the alumnus, or only the supervisor when the alumni survey
+        // is closed): from then on the plan is what is judged.
         let asked = try await SurveyInvitation.query(on: req.db).filter(\.$enrolmentID == enrolment.requireID())
             .join(Survey.self, on: \SurveyInvitation.$survey.$id == \Survey.$id)
-            .filter(Survey.self, \.$level == SurveyLevel.behaviourAlumnus.rawValue).sort(\.$sentOn).first()
+            .filter(Survey.self, \.$level ~~ ActionPlanQueries.followUpLevels).sort(\.$sentOn).first()
         if let asked { return .frozen(asked.sentOn) }
         if !enrolment.completed, CityTime.today(req.clock) < firstDay { return .notYet(firstDay) }
         return .open

@@ -5,6 +5,9 @@ import SQLKit
 import Vapor
 
 enum ActionPlanQueries {
+    /// The L3 surveys whose invitation, on either side, freezes the plan of the enrolment it names.
+    static let followUpLevels = [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]
+
     private struct Row: Decodable {
         let enrolment_id: UUID
         let employee_id: UUID
@@ -63,14 +66,20 @@ enum ActionPlanQueries {
         return try await ReportQueries.sql(db).raw(query).all(decoding: WrittenRow.self)
     }
 
-    /// The employee's enrolments the L3 follow-up has asked them about: a plan not written by
-    /// then can no longer be.
+    private struct Followed: Decodable { let enrolment_id: UUID }
+
+    /// The employee's enrolments the L3 follow-up has asked about (them, or their supervisor
+    /// about them): a plan not written by then can no longer be.
     static func followedUp(_ employeeID: UUID, on db: any Database) async throws -> Set<UUID> {
-        let invitations = try await SurveyInvitation.query(on: db).filter(\.$employee.$id == employeeID)
-            .filter(\.$enrolmentID != nil)
-            .join(Survey.self, on: \SurveyInvitation.$survey.$id == \Survey.$id)
-            .filter(Survey.self, \.$level == SurveyLevel.behaviourAlumnus.rawValue).all()
-        return Set(invitations.compactMap(\.enrolmentID))
+        let rows = try await ReportQueries.sql(db).raw(
+            """
+            SELECT DISTINCT i.enrolment_id FROM survey_invitations i
+            JOIN surveys s ON s.id = i.survey_id
+            JOIN enrolments e ON e.id = i.enrolment_id
+            WHERE e.employee_id = \(bind: employeeID) AND s.level IN (\(binds: followUpLevels))
+            """
+        ).all(decoding: Followed.self)
+        return Set(rows.map(\.enrolment_id))
     }
 
     struct ToWrite: Decodable {
@@ -91,7 +100,7 @@ enum ActionPlanQueries {
               AND e.completed_at >= \(bind: since)
               AND NOT EXISTS (SELECT 1 FROM action_plans a WHERE a.enrolment_id = e.id)
               AND NOT EXISTS (SELECT 1 FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id
-                              WHERE i.enrolment_id = e.id AND s.level = \(bind: SurveyLevel.behaviourAlumnus.rawValue))
+                              WHERE i.enrolment_id = e.id AND s.level IN (\(binds: followUpLevels)))
             ORDER BY e.completed_at DESC
             """
         ).all(decoding: ToWrite.self)

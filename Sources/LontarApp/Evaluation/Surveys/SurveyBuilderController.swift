@@ -6,6 +6,11 @@ import Vapor
 /// Building surveys: create (from a template or blank), edit sections and items, open and
 /// close, invite a class. For BKPPD and the operators of the organising OPD.
 struct SurveyBuilderController: RouteCollection {
+    /// L3 surveys are read beside the action plan and by the alumnus's supervisor, and which
+    /// questions someone is asked depends on their plan: an anonymous one would hide nothing
+    /// and promise what it cannot keep.
+    static let namedOnly: Set<SurveyLevel> = [.behaviourAlumnus, .behaviourSupervisor]
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(CatalogueRouting.pattern(Paths.surveyNew(programme:)), use: newForm)
         routes.post(CatalogueRouting.pattern(Paths.surveyNew(programme:)), use: create)
@@ -57,6 +62,9 @@ struct SurveyBuilderController: RouteCollection {
         if !closesOn.isEmpty && CivilDate(iso: closesOn) == nil {
             errors.append(req.t("survey.builder.error.closesOn"))
         }
+        if let level, fields["anonymous"] != nil, Self.namedOnly.contains(level) {
+            errors.append(req.t("survey.builder.error.anonymousL3"))
+        }
         guard errors.isEmpty, let level else {
             return try await renderNew(req, programme, fields: fields, errors: errors)
         }
@@ -99,9 +107,13 @@ struct SurveyBuilderController: RouteCollection {
                 req, loaded, form: form, errors: [], itemErrors: [:], sections: [], unsaved: true)
         }
         let problems = form.problems(req)
-        guard problems.general.isEmpty && problems.items.isEmpty && problems.sections.isEmpty else {
+        var general = problems.general
+        if form.anonymous, let level = SurveyLevel(rawValue: loaded.survey.level), Self.namedOnly.contains(level) {
+            general.append(req.t("survey.builder.error.anonymousL3"))
+        }
+        guard general.isEmpty && problems.items.isEmpty && problems.sections.isEmpty else {
             return try await renderEdit(
-                req, loaded, form: form, errors: problems.general, itemErrors: problems.items,
+                req, loaded, form: form, errors: general, itemErrors: problems.items,
                 sections: problems.sections, unsaved: true, status: .unprocessableEntity)
         }
         let survey = loaded.survey

@@ -136,6 +136,10 @@ struct ClassAPI {
     func update(req: Request) async throws -> ClassDTO {
         guard let id = req.parameters.get("classID", as: UUID.self) else { throw AppError.notFound() }
         let (trainingClass, programme) = try await ClassAccess.findManageable(req, id: id)
+        // A course's hidden class is the course: sessions, seats and statuses are not its own.
+        guard trainingClass.status != CourseEnrolments.onlineClassStatus else {
+            throw AppError.conflict("online_class", LocalizableMessage("catalogue.error.onlineClass"))
+        }
         let body = try req.content.decode(Body.self)
         guard body.programId == programme.id else {
             throw AppError.invalid("programId", .init("classAPI.programmeFixed"))

@@ -55,9 +55,6 @@ struct RunnableClass {
     }
 }
 
-/// Writes attendance marks with one portable upsert (`ON CONFLICT … DO UPDATE`, in both
-/// SQLite and PostgreSQL), so a facilitator's save and a participant's self check-in that
-/// race each other both land instead of one failing on the unique (session, enrolment) key.
 /// When a mark may be written: before a session opens (as self check-in does, 15 minutes
 /// ahead) only leave (izin) can be known; being there, or not, cannot. Page and API alike.
 enum AttendanceTiming {
@@ -75,6 +72,9 @@ enum AttendanceTiming {
     }
 }
 
+/// Writes attendance marks with one portable upsert (`ON CONFLICT … DO UPDATE`, in both
+/// SQLite and PostgreSQL), so a facilitator's save and a participant's self check-in that
+/// race each other both land instead of one failing on the unique (session, enrolment) key.
 enum AttendanceWriter {
     struct Mark {
         let enrolmentID: UUID
