@@ -12,6 +12,13 @@ enum TrainingHomeTasks {
                     detail: req.application.catalogue.text("home.task.\(key).detail", arguments, language: req.language)
                 ))
         }
+        for run in try await FacilitatedClasses.upcoming(principal.userID, now: req.now, on: req.db) {
+            tasks.append(
+                .init(
+                    href: Paths.trainingClass(run.id), title: req.t("home.task.facilitating", run.title, run.name),
+                    detail: req.t(
+                        "home.task.facilitating.detail", TrainingTime.span(run.first_start, run.last_end, req))))
+        }
         if let me = principal.employeeID {
             let waiting = try await Enrolment.query(on: req.db).filter(\.$approval == Approval.pending.rawValue)
                 .filter(\.$cancelled == false).join(Employee.self, on: \Enrolment.$employee.$id == \Employee.$id)
@@ -42,5 +49,38 @@ enum TrainingHomeTasks {
             }
             if principal.isAdmin { add(Paths.learningHoursCity, "cityJP") }
         }
+    }
+}
+
+/// The classes a facilitator runs that are under way or to come (or ended in the last week,
+/// while attendance and completion may still be open), soonest first.
+enum FacilitatedClasses {
+    struct Row: Decodable {
+        let id: UUID
+        let name: String
+        let title: String
+        let first_start: Date?
+        let last_end: Date?
+    }
+
+    static let shown = 3
+
+    static func upcoming(_ userID: UUID, now: Date, on db: any Database) async throws -> [Row] {
+        let since = now.addingTimeInterval(-7 * 86_400)
+        return try await ReportQueries.sql(db).raw(
+            """
+            SELECT c.id AS id, c.name AS name, g.title AS title, MIN(s.starts_at) AS first_start,
+                   MAX(s.ends_at) AS last_end
+            FROM class_facilitators f
+            JOIN training_classes c ON c.id = f.class_id
+            JOIN programmes g ON g.id = c.programme_id
+            JOIN class_sessions s ON s.class_id = c.id
+            WHERE f.user_id = \(bind: userID) AND c.status NOT IN ('cancelled', 'online')
+            GROUP BY c.id, c.name, g.title
+            HAVING MAX(s.ends_at) >= \(bind: since)
+            ORDER BY MIN(s.starts_at)
+            LIMIT \(literal: shown)
+            """
+        ).all(decoding: Row.self)
     }
 }

@@ -59,4 +59,34 @@ struct EvaluationHomeTasksTests {
             #expect(!after.body.contains("Tulis rencana aksi"))
         }
     }
+
+    @Test("a facilitator's home page lists their classes to come, not cancelled or long-finished ones, nobody else's")
+    func facilitatorClasses() async throws {
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
+            let city = try await Fixtures.city(app)
+            let programme = try await TrainingFixtures.programme(
+                app, title: "Lokakarya Pelayanan", organiser: city.health)
+            let soon = try await TrainingFixtures.trainingClass(
+                app, programme: programme, daysFromNow: 3, name: "Angkatan Dua")
+            let cancelled = try await TrainingFixtures.trainingClass(
+                app, programme: programme, daysFromNow: 5, status: "cancelled", name: "Angkatan Batal")
+            let past = try await TrainingFixtures.trainingClass(
+                app, programme: programme, daysFromNow: -12, name: "Angkatan Lama")
+            let facilitator = try await TrainingFixtures.facilitator(app, for: soon)
+            for other in [cancelled, past] {
+                let link = ClassFacilitator()
+                link.$trainingClass.id = other.id!
+                link.$user.id = facilitator.id!
+                try await link.save(on: app.db)
+            }
+            let home = try await Fixtures.browser(app, as: facilitator.username).get(Paths.home)
+            #expect(home.body.contains("Kelas Anda: Lokakarya Pelayanan — Angkatan Dua"))
+            #expect(home.body.contains(Paths.trainingClass(soon.id!)))
+            #expect(!home.body.contains("Angkatan Batal"))
+            #expect(!home.body.contains("Angkatan Lama"))
+            let staffHome = try await Fixtures.browser(app, as: city.staff.nip).get(Paths.home)
+            #expect(!staffHome.body.contains("Kelas Anda:"))
+        }
+    }
 }
