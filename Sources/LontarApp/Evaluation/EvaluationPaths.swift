@@ -30,6 +30,7 @@ extension Paths {
     static func programmeInterviews(_ id: UUID) -> String { "/pelatihan/\(id.uuidString)/evaluasi/wawancara" }
     static func interview(_ id: UUID) -> String { "/wawancara/\(id.uuidString)" }
     static func interviewAttachment(_ id: UUID) -> String { "/wawancara/lampiran/\(id.uuidString)" }
+    static func interviewAttachmentRemove(_ id: UUID) -> String { "/wawancara/lampiran/\(id.uuidString)/hapus" }
     static func programmeIndicators(_ id: UUID) -> String { "/pelatihan/\(id.uuidString)/evaluasi/l4" }
     static func indicatorEvidence(_ id: UUID) -> String { "/indikator/\(id.uuidString)/bukti" }
 

@@ -49,6 +49,15 @@ struct InterviewLevelTests {
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("hanya PDF, JPG, PNG atau DOCX"))
             #expect(try await InterviewAttachment.query(on: app.db).count() == 1)
+
+            // A wrong file is taken off again; the interview stays.
+            let removed = try await evaluator.post(
+                Paths.interviewAttachmentRemove(try attachment.requireID()), form: [:])
+            #expect(removed.status == .seeOther)
+            #expect(removed.location == detail)
+            #expect(try await InterviewAttachment.query(on: app.db).count() == 0)
+            #expect(try await EvaluationInterview.query(on: app.db).count() == 1)
+            #expect(try await evaluator.get(detail).body.contains("bukti.pdf dihapus"))
         }
     }
 
@@ -114,6 +123,9 @@ struct InterviewLevelTests {
                 #expect(upload.status == .forbidden)
                 #expect(
                     try await browser.get(Paths.interviewAttachment(try attachment.requireID())).status == .forbidden)
+                #expect(
+                    try await browser.post(Paths.interviewAttachmentRemove(try attachment.requireID()), form: [:])
+                        .status == .forbidden)
             }
             #expect(try await EvaluationInterview.query(on: app.db).count() == 1)
             #expect(try await InterviewAttachment.query(on: app.db).count() == 1)

@@ -20,6 +20,7 @@ struct InterviewController: RouteCollection {
             .POST, TrainingRoutePattern.one(Paths.interview, "interviewID"), body: .collect(maxSize: Self.maxUpload),
             use: attach)
         routes.get(TrainingRoutePattern.one(Paths.interviewAttachment, "attachmentID"), use: download)
+        routes.post(TrainingRoutePattern.one(Paths.interviewAttachmentRemove, "attachmentID"), use: remove)
     }
 
     struct Form: Content {
@@ -139,7 +140,8 @@ struct InterviewController: RouteCollection {
                 type: "evaluation.attachment.type"))
     }
 
-    func download(req: Request) async throws -> Response {
+    /// An attachment with its interview, for its programme's evaluators only.
+    private func loadAttachment(_ req: Request) async throws -> (InterviewAttachment, EvaluationInterview) {
         let principal = try req.requirePrincipal()
         guard
             let attachment = try await InterviewAttachment.find(
@@ -148,8 +150,22 @@ struct InterviewController: RouteCollection {
             let programme = try await Programme.find(interview.$programme.id, on: req.db)
         else { throw AppError.notFound() }
         guard TrainingAccess.canManage(programme, principal) else { throw AppError.forbidden() }
+        return (attachment, interview)
+    }
+
+    func download(req: Request) async throws -> Response {
+        let (attachment, _) = try await loadAttachment(req)
         return try await Self.stream(
             req, sha256: attachment.sha256, type: attachment.contentType, name: attachment.fileName)
+    }
+
+    /// Takes a wrongly attached file off the interview. The stored content stays: the same
+    /// file may be evidence elsewhere, and the store keeps each content once.
+    func remove(req: Request) async throws -> Response {
+        let (attachment, interview) = try await loadAttachment(req)
+        try await attachment.delete(on: req.db)
+        Flash.set(req, req.t("evaluation.attachment.removed", attachment.fileName))
+        return req.redirect(to: Paths.interview(try interview.requireID()))
     }
 
     /// Sends a stored file; pictures and PDFs open in the browser, documents download.
@@ -205,7 +221,8 @@ struct InterviewController: RouteCollection {
             attachments: try attachments.map {
                 .init(
                     href: Paths.interviewAttachment(try $0.requireID()), name: $0.fileName,
-                    size: FileStore.size($0.size, language: req.language))
+                    size: FileStore.size($0.size, language: req.language),
+                    removeAction: Paths.interviewAttachmentRemove(try $0.requireID()))
             }, error: error)
         return try await req.renderPage("evaluation/levels/interview", page, status: status)
     }

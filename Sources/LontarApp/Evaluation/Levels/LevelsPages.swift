@@ -96,6 +96,7 @@ struct InterviewPage: Encodable {
         let href: String
         let name: String
         let size: String
+        let removeAction: String
     }
     let layout: Layout
     let programmeTitle: String
