@@ -26,10 +26,10 @@ enum SurveyAnswering {
 
     static let actionPlanAspect = "rencanaAksi"
 
-    /// The caller's invitation (`invitationID` when it is one of their open ones, else the
-    /// oldest open one), or the reason they may not answer. Invitations whose window has
-    /// closed are passed over: a supervisor asked about two alumni, or an alumnus of two
-    /// classes of one programme, answers each open one in turn.
+    /// The caller's invitation, or the reason they may not answer: the one `invitationID`
+    /// names if it is theirs and still open (else none), or without a name the oldest open one.
+    /// Invitations whose window has closed are passed over: a supervisor asked about two
+    /// alumni, or an alumnus of two classes of one programme, answers each open one in turn.
     static func context(
         _ loaded: LoadedSurvey, principal: Principal, request: Request, invitationID: UUID? = nil
     ) async throws -> Context {
