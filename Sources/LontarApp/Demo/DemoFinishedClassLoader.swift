@@ -162,7 +162,7 @@ enum DemoFinishedClassLoader {
         _ programmeID: UUID, enrolments: [UUID: Enrolment], on db: any Database
     ) async throws {
         let surveys = try await Survey.query(on: db).filter(\.$programme.$id == programmeID)
-            .filter(\.$level ~~ [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]).all()
+            .filter(\.$level ~~ SurveyLevel.behaviourLevels).all()
         let invitations = try await SurveyInvitation.query(on: db).filter(\.$survey.$id ~~ surveys.compactMap(\.id))
             .all()
         for invitation in invitations {

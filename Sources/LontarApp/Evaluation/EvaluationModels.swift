@@ -28,6 +28,11 @@ final class Survey: Model, @unchecked Sendable {
 
 enum SurveyLevel: String, CaseIterable, Codable, Sendable {
     case reaction, behaviourAlumnus, behaviourSupervisor, other
+
+    /// The L3 follow-up's two sides, the alumnus and their supervisor, as stored.
+    static let behaviourLevels = [behaviourAlumnus.rawValue, behaviourSupervisor.rawValue]
+
+    var isBehaviour: Bool { self == .behaviourAlumnus || self == .behaviourSupervisor }
 }
 
 /// Someone asked to answer a survey. For a supervisor's L3 survey `about` is the alumnus it

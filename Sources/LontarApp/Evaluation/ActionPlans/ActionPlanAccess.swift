@@ -85,9 +85,24 @@ enum ActionPlanAccess {
         // is closed): from then on the plan is what is judged.
         let asked = try await SurveyInvitation.query(on: req.db).filter(\.$enrolmentID == enrolment.requireID())
             .join(Survey.self, on: \SurveyInvitation.$survey.$id == \Survey.$id)
-            .filter(Survey.self, \.$level ~~ ActionPlanQueries.followUpLevels).sort(\.$sentOn).first()
+            .filter(Survey.self, \.$level ~~ SurveyLevel.behaviourLevels).sort(\.$sentOn).first()
         if let asked { return .frozen(asked.sentOn) }
         if !enrolment.completed, CityTime.today(req.clock) < firstDay { return .notYet(firstDay) }
         return .open
+    }
+}
+
+/// The way to an enrolment's plan from "my training" and the class page: to read one written,
+/// or to write one from the class's first day until the L3 follow-up asks about it.
+struct ActionPlanLink {
+    let href: String
+    let label: String
+
+    init?(
+        enrolmentID: UUID, written: Bool, confirmed: Bool, begun: Bool, followedUp: Bool, _ req: Request
+    ) {
+        guard written || (confirmed && begun && !followedUp) else { return nil }
+        href = Paths.actionPlan(enrolmentID)
+        label = req.t(written ? "plan.link.view" : "plan.link.write")
     }
 }

@@ -5,8 +5,6 @@ import SQLKit
 import Vapor
 
 enum ActionPlanQueries {
-    /// The L3 surveys whose invitation, on either side, freezes the plan of the enrolment it names.
-    static let followUpLevels = [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]
 
     private struct Row: Decodable {
         let enrolment_id: UUID
@@ -76,7 +74,7 @@ enum ActionPlanQueries {
             SELECT DISTINCT i.enrolment_id FROM survey_invitations i
             JOIN surveys s ON s.id = i.survey_id
             JOIN enrolments e ON e.id = i.enrolment_id
-            WHERE e.employee_id = \(bind: employeeID) AND s.level IN (\(binds: followUpLevels))
+            WHERE e.employee_id = \(bind: employeeID) AND s.level IN (\(binds: SurveyLevel.behaviourLevels))
             """
         ).all(decoding: Followed.self)
         return Set(rows.map(\.enrolment_id))
@@ -100,7 +98,7 @@ enum ActionPlanQueries {
               AND e.completed_at >= \(bind: since)
               AND NOT EXISTS (SELECT 1 FROM action_plans a WHERE a.enrolment_id = e.id)
               AND NOT EXISTS (SELECT 1 FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id
-                              WHERE i.enrolment_id = e.id AND s.level IN (\(binds: followUpLevels)))
+                              WHERE i.enrolment_id = e.id AND s.level IN (\(binds: SurveyLevel.behaviourLevels)))
             ORDER BY e.completed_at DESC
             """
         ).all(decoding: ToWrite.self)

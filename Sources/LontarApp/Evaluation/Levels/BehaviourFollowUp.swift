@@ -76,7 +76,7 @@ enum BehaviourFollowUp {
                 """
                 SELECT i.id, i.enrolment_id, s.level, i.sent_on, i.last_reminded_on, i.answered, s.status
                 FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id
-                WHERE i.enrolment_id IN (\(binds: ids)) AND s.level IN (\(bind: SurveyLevel.behaviourAlumnus.rawValue), \(bind: SurveyLevel.behaviourSupervisor.rawValue))
+                WHERE i.enrolment_id IN (\(binds: ids)) AND s.level IN (\(binds: SurveyLevel.behaviourLevels))
                 """
             ).all(decoding: Existing.self)
             for row in rows { existing["\(row.enrolment_id)/\(row.level)"] = row }

@@ -18,7 +18,7 @@ struct StaffEvaluationController: RouteCollection {
             .sort(\.$name).all()
         guard !staff.isEmpty else { throw AppError.forbidden() }
         let staffIDs = staff.compactMap(\.id)
-        let levels = [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]
+        let levels = SurveyLevel.behaviourLevels
         let alumni = try await SurveyInvitation.query(on: req.db).filter(\.$employee.$id ~~ staffIDs)
             .join(Survey.self, on: \SurveyInvitation.$survey.$id == \Survey.$id)
             .filter(Survey.self, \.$level == SurveyLevel.behaviourAlumnus.rawValue).all()

@@ -55,8 +55,7 @@ enum SurveyAnswering {
             classID = try await Enrolment.find(enrolmentID, on: request.db)?.$trainingClass.id
         }
         let facilitators = try await SurveyStore.facilitators(ofClass: classID, on: request.db)
-        let followsUp = [SurveyLevel.behaviourAlumnus.rawValue, SurveyLevel.behaviourSupervisor.rawValue]
-            .contains(loaded.survey.level)
+        let followsUp = SurveyLevel(rawValue: loaded.survey.level)?.isBehaviour == true
         var plan: ActionPlanRecord?
         var definition = loaded.definition
         if followsUp, let enrolmentID = invitation.enrolmentID {

@@ -6,11 +6,6 @@ import Vapor
 /// Building surveys: create (from a template or blank), edit sections and items, open and
 /// close, invite a class. For BKPPD and the operators of the organising OPD.
 struct SurveyBuilderController: RouteCollection {
-    /// L3 surveys are read beside the action plan and by the alumnus's supervisor, and which
-    /// questions someone is asked depends on their plan: an anonymous one would hide nothing
-    /// and promise what it cannot keep.
-    static let namedOnly: Set<SurveyLevel> = [.behaviourAlumnus, .behaviourSupervisor]
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get(CatalogueRouting.pattern(Paths.surveyNew(programme:)), use: newForm)
         routes.post(CatalogueRouting.pattern(Paths.surveyNew(programme:)), use: create)
@@ -62,7 +57,9 @@ struct SurveyBuilderController: RouteCollection {
         if !closesOn.isEmpty && CivilDate(iso: closesOn) == nil {
             errors.append(req.t("survey.builder.error.closesOn"))
         }
-        if let level, fields["anonymous"] != nil, Self.namedOnly.contains(level) {
+        // L3 surveys are read beside the action plan and by the alumnus's supervisor, and which
+        // questions someone gets depends on their plan: anonymity would promise what it cannot keep.
+        if let level, fields["anonymous"] != nil, level.isBehaviour {
             errors.append(req.t("survey.builder.error.anonymousL3"))
         }
         guard errors.isEmpty, let level else {
@@ -108,7 +105,7 @@ struct SurveyBuilderController: RouteCollection {
         }
         let problems = form.problems(req)
         var general = problems.general
-        if form.anonymous, let level = SurveyLevel(rawValue: loaded.survey.level), Self.namedOnly.contains(level) {
+        if form.anonymous, SurveyLevel(rawValue: loaded.survey.level)?.isBehaviour == true {
             general.append(req.t("survey.builder.error.anonymousL3"))
         }
         guard general.isEmpty && problems.items.isEmpty && problems.sections.isEmpty else {

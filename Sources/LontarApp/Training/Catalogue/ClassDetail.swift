@@ -55,16 +55,17 @@ enum ClassDetail {
             if !allowed, !enrolment.completed, status == .pending || status == .confirmed || status == .waitlisted {
                 cancelNote = req.t("catalogue.enrolment.cutoffPassed", String(trainingClass.cancelCutoffHours))
             }
-            // The same rule as "my training": from the class's first day, or once written.
-            let mayPlan =
-                ownPlanWritten || (status == .confirmed && (begun || enrolment.completed) && !ownFollowedUp)
+            let plan = enrolment.id.flatMap { id in
+                ActionPlanLink(
+                    enrolmentID: id, written: ownPlanWritten, confirmed: status == .confirmed,
+                    begun: begun || enrolment.completed, followedUp: ownFollowedUp, req)
+            }
             return ClassPage.Mine(
                 status: req.t("catalogue.enrolment.status.\(status.rawValue)"),
                 tag: TrainingLabels.statusTag(status.rawValue),
                 detail: detail(enrolment, status, rank: ranks[enrolment.id ?? UUID()], req),
                 cancelHref: allowed ? enrolment.id.map(Paths.enrolmentCancel) : nil, cancelNote: cancelNote,
-                planHref: mayPlan ? enrolment.id.map(Paths.actionPlan) : nil,
-                planLabel: mayPlan ? req.t(ownPlanWritten ? "plan.link.view" : "plan.link.write") : nil)
+                planHref: plan?.href, planLabel: plan?.label)
         }
         let canApply =
             principal.employeeID != nil && own == nil && registration.canApply && programme.status == "published"

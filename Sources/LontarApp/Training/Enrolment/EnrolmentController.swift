@@ -189,8 +189,9 @@ struct EnrolmentController: RouteCollection {
             }
             // A plan is written from the class's first day (a course has none: any time).
             let begun = item.completed || (item.first_start.map { $0 <= now } ?? true)
-            let hasPlan = planned.contains(item.id)
-            let mayPlan = hasPlan || (status == .confirmed && begun && !followedUp.contains(item.id))
+            let plan = ActionPlanLink(
+                enrolmentID: item.id, written: planned.contains(item.id), confirmed: status == .confirmed,
+                begun: begun, followedUp: followedUp.contains(item.id), req)
             return MyTrainingPage.Row(
                 programme: item.programme_title, className: item.class_name,
                 classHref: Paths.trainingClass(item.class_id),
@@ -201,8 +202,7 @@ struct EnrolmentController: RouteCollection {
                     ? req.t("catalogue.class.status.\(item.class_status)") : nil,
                 certificateHref: item.certificate_id.map(Paths.certificate),
                 cancelHref: live && (inTime || mayAlwaysCancel) ? Paths.enrolmentCancel(item.id) : nil,
-                planHref: mayPlan ? Paths.actionPlan(item.id) : nil,
-                planLabel: mayPlan ? req.t(hasPlan ? "plan.link.view" : "plan.link.write") : nil)
+                planHref: plan?.href, planLabel: plan?.label)
         }
         // Still to come (or under way) first, soonest first; then what is over, latest first.
         let isPast: (EnrolmentQueries.MineRow) -> Bool = { item in
