@@ -67,7 +67,7 @@ enum FacilitatedClasses {
 
     static func upcoming(_ userID: UUID, now: Date, on db: any Database) async throws -> [Row] {
         let since = now.addingTimeInterval(-7 * 86_400)
-        return try await ReportQueries.sql(db).raw(
+        return try await db.sql().raw(
             """
             SELECT c.id AS id, c.name AS name, g.title AS title, MIN(s.starts_at) AS first_start,
                    MAX(s.ends_at) AS last_end

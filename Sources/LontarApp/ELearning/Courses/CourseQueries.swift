@@ -37,18 +37,13 @@ enum CourseQueries {
         let required_done: Int
     }
 
-    private static func sql(_ db: any Database) throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        return sql
-    }
-
     private static let courseColumns: SQLQueryString = """
         c.id AS id, c.title AS title, c.summary AS summary, c.status AS status, p.title AS programme_title, p.jp AS jp
         """
 
     /// The published and archived courses the employee is enrolled in, unfinished first.
     static func enrolled(_ employeeID: UUID, on db: any Database) async throws -> [EnrolledRow] {
-        try await sql(db).raw(
+        try await db.sql().raw(
             """
             SELECT c.id AS id, c.title AS title, c.summary AS summary, p.title AS programme_title, p.jp AS jp,
                    e.id AS enrolment_id, e.completed AS completed
@@ -76,7 +71,7 @@ enum CourseQueries {
         guard !scope.isEmpty else { return [] }
         var condition = scope[0]
         for more in scope.dropFirst() { condition += " OR " + more }
-        return try await sql(db).raw(
+        return try await db.sql().raw(
             """
             SELECT \(courseColumns) FROM courses c JOIN programmes p ON p.id = c.programme_id
             WHERE \(condition) ORDER BY c.updated_at DESC, c.title LIMIT \(literal: limit)
@@ -95,8 +90,8 @@ enum CourseQueries {
                               AND e.employee_id = \(bind: employeeID) AND e.cancelled = \(bind: false))
             """
         struct Count: Decodable { let n: Int }
-        let total = try await sql(db).raw("SELECT COUNT(*) AS n " + from).first(decoding: Count.self)?.n ?? 0
-        let rows = try await sql(db).raw(
+        let total = try await db.sql().raw("SELECT COUNT(*) AS n " + from).first(decoding: Count.self)?.n ?? 0
+        let rows = try await db.sql().raw(
             "SELECT \(courseColumns) " + from
                 + " ORDER BY c.title, c.id LIMIT \(literal: paging.per) OFFSET \(literal: paging.offset)"
         ).all(decoding: CourseRow.self)
@@ -106,7 +101,7 @@ enum CourseQueries {
     /// Published lessons per course: how many, and how many are required.
     static func lessonCounts(_ courseIDs: [UUID], on db: any Database) async throws -> [UUID: LessonCount] {
         guard !courseIDs.isEmpty else { return [:] }
-        let rows = try await sql(db).raw(
+        let rows = try await db.sql().raw(
             """
             SELECT course_id, COUNT(*) AS total, SUM(CASE WHEN required THEN 1 ELSE 0 END) AS required_total
             FROM lessons WHERE course_id IN (\(binds: courseIDs)) AND published = \(bind: true) GROUP BY course_id
@@ -118,7 +113,7 @@ enum CourseQueries {
     /// Published lessons done per enrolment: all, and the required ones.
     static func doneCounts(_ enrolmentIDs: [UUID], on db: any Database) async throws -> [UUID: DoneCount] {
         guard !enrolmentIDs.isEmpty else { return [:] }
-        let rows = try await sql(db).raw(
+        let rows = try await db.sql().raw(
             """
             SELECT lp.enrolment_id AS enrolment_id, COUNT(*) AS done,
                    SUM(CASE WHEN l.required THEN 1 ELSE 0 END) AS required_done
@@ -151,8 +146,8 @@ enum CourseQueries {
             WHERE e.class_id = \(bind: course.$trainingClass.id) AND e.cancelled = \(bind: false)
             """
         struct Count: Decodable { let n: Int }
-        let total = try await sql(db).raw("SELECT COUNT(*) AS n " + from).first(decoding: Count.self)?.n ?? 0
-        let rows = try await sql(db).raw(
+        let total = try await db.sql().raw("SELECT COUNT(*) AS n " + from).first(decoding: Count.self)?.n ?? 0
+        let rows = try await db.sql().raw(
             """
             SELECT e.id AS enrolment_id, m.nip AS nip, m.name AS name, m.front_title AS front_title,
                    m.back_title AS back_title, a.code AS agency_code, e.completed AS completed,

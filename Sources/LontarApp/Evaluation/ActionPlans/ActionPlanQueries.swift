@@ -61,7 +61,7 @@ enum ActionPlanQueries {
             WHERE \(filter)
             GROUP BY c.programme_id
             """
-        return try await ReportQueries.sql(db).raw(query).all(decoding: WrittenRow.self)
+        return try await db.sql().raw(query).all(decoding: WrittenRow.self)
     }
 
     private struct Followed: Decodable { let enrolment_id: UUID }
@@ -69,7 +69,7 @@ enum ActionPlanQueries {
     /// The employee's enrolments the L3 follow-up has asked about (them, or their supervisor
     /// about them): a plan not written by then can no longer be.
     static func followedUp(_ employeeID: UUID, on db: any Database) async throws -> Set<UUID> {
-        let rows = try await ReportQueries.sql(db).raw(
+        let rows = try await db.sql().raw(
             """
             SELECT DISTINCT i.enrolment_id FROM survey_invitations i
             JOIN surveys s ON s.id = i.survey_id
@@ -88,7 +88,7 @@ enum ActionPlanQueries {
     /// The employee's enrolments completed since `since` with no plan, that the L3 follow-up
     /// has not asked about yet (after that a plan can no longer be written), newest first.
     static func toWrite(_ employeeID: UUID, completedSince since: Date, on db: any Database) async throws -> [ToWrite] {
-        try await ReportQueries.sql(db).raw(
+        try await db.sql().raw(
             """
             SELECT e.id AS enrolment_id, g.title AS programme_title
             FROM enrolments e

@@ -38,7 +38,7 @@ struct NeedsController: RouteCollection {
 
     static func notes(year: Int, on db: any Database) async throws -> [Note] {
         let scope = ReportScope(year: year)
-        let sql = ReportQueries.sql(db)
+        let sql = try db.sql()
         // An anonymous survey's answers are read only from five responses in the year, and
         // then without respondent or day (the columns are empty anyway; the query does not
         // even ask for them).

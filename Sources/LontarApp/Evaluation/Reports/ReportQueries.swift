@@ -146,7 +146,7 @@ enum ReportQueries {
                             AS BIGINT) AS withheld
                  FROM counted GROUP BY programme_id, level
                 """
-        return try await sql(db).raw(query).all(decoding: CountRow.self)
+        return try await try db.sql().raw(query).all(decoding: CountRow.self)
     }
 
     struct AnswerGroup: Decodable {
@@ -184,7 +184,7 @@ enum ReportQueries {
                      OR (sh.level <> \(bind: reaction) AND a.aspect = 'rencanaAksi' AND a.choice IS NOT NULL))
                  GROUP BY sh.programme_id, sh.level, a.aspect, a.choice
                 """
-        return try await sql(db).raw(query).all(decoding: AnswerGroup.self)
+        return try await try db.sql().raw(query).all(decoding: AnswerGroup.self)
     }
 
     struct InvitationRow: Decodable {
@@ -205,7 +205,7 @@ enum ReportQueries {
             WHERE \(filter)
             GROUP BY s.programme_id
             """
-        return try await sql(db).raw(query).all(decoding: InvitationRow.self)
+        return try await try db.sql().raw(query).all(decoding: InvitationRow.self)
     }
 
     struct PairRow: Decodable {
@@ -243,7 +243,7 @@ enum ReportQueries {
             FROM pre JOIN post ON post.programme_id = pre.programme_id AND post.employee_id = pre.employee_id
             """
         var pairs: [UUID: [TestPair]] = [:]
-        for row in try await sql(db).raw(query).all(decoding: PairRow.self) {
+        for row in try await try db.sql().raw(query).all(decoding: PairRow.self) {
             pairs[row.programme_id, default: []].append(
                 TestPair(participant: row.employee_id.uuidString, pre: row.pre, post: row.post))
         }
@@ -265,11 +265,7 @@ enum ReportQueries {
             SELECT programme_id, name, unit, baseline, result, higher_is_better FROM result_indicators
             WHERE year = \(bind: scope.year)\(programme) ORDER BY name, created_at
             """
-        return try await sql(db).raw(query).all(decoding: IndicatorRow.self)
+        return try await try db.sql().raw(query).all(decoding: IndicatorRow.self)
     }
 
-    static func sql(_ db: any Database) -> any SQLDatabase {
-        // Lontar runs only on SQLite and PostgreSQL, both SQL databases.
-        db as! any SQLDatabase
-    }
 }

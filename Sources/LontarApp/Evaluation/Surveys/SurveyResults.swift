@@ -36,11 +36,6 @@ enum SurveyResults {
 
     private struct Total: Decodable { let n: Int }
 
-    private static func sql(_ db: any Database) throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        return sql
-    }
-
     /// `AND r.class_id IN (…)` for a class filter; an empty filter matches nothing.
     private static func classClause(_ filter: Filter) -> SQLQueryString {
         guard let ids = filter.classIDs else { return "" }
@@ -55,13 +50,13 @@ enum SurveyResults {
             WHERE r.survey_id = \(bind: surveyID) AND r.class_id IS NOT NULL
             GROUP BY r.class_id HAVING COUNT(*) < \(bind: AnonymityRule.minimumResponses)
             """
-        return try await sql(db).raw(query).first(decoding: Total.self) != nil
+        return try await db.sql().raw(query).first(decoding: Total.self) != nil
     }
 
     static func responses(_ surveyID: UUID, _ filter: Filter, on db: any Database) async throws -> Int {
         let query: SQLQueryString =
             "SELECT COUNT(*) AS n FROM survey_responses r WHERE r.survey_id = \(bind: surveyID)" + classClause(filter)
-        return try await sql(db).raw(query).first(decoding: Total.self)?.n ?? 0
+        return try await db.sql().raw(query).first(decoding: Total.self)?.n ?? 0
     }
 
     /// Counts per item and scale point or option, facilitator ratings and texts aside.
@@ -73,7 +68,7 @@ enum SurveyResults {
             """
         query += classClause(filter)
         query += " GROUP BY a.item_key, a.scale, a.points, a.choice"
-        return try await sql(db).raw(query).all(decoding: ItemCount.self)
+        return try await db.sql().raw(query).all(decoding: ItemCount.self)
     }
 
     /// Counts per facilitator and point.
@@ -86,7 +81,7 @@ enum SurveyResults {
         query += classClause(filter)
         if let facilitator = filter.facilitatorID { query += " AND a.facilitator_id = \(bind: facilitator)" }
         query += " GROUP BY a.facilitator_id, a.scale"
-        return try await sql(db).raw(query).all(decoding: RatingCount.self)
+        return try await db.sql().raw(query).all(decoding: RatingCount.self)
     }
 
     static func texts(
@@ -103,7 +98,7 @@ enum SurveyResults {
         // The answer's random id breaks ties within a day, so texts never come back in the
         // order they were written (which could point at who wrote an anonymous one).
         query += " ORDER BY r.submitted_on DESC, a.id LIMIT \(literal: limit)"
-        return try await sql(db).raw(query).all(decoding: TextAnswer.self)
+        return try await db.sql().raw(query).all(decoding: TextAnswer.self)
     }
 }
 

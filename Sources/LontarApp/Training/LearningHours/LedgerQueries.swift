@@ -103,7 +103,7 @@ struct EmployeeTotal: Decodable, Sendable {
 /// one round trip per table, whatever the number of employees.
 enum LedgerQueries {
     static func entries(employeeID: UUID, year: Int, on db: any Database) async throws -> [LedgerLine] {
-        try await sql(db).raw(
+        try await db.sql().raw(
             """
             SELECT id, year, jp, source, title, form_code, start_date, end_date, organiser, certificate_number,
                    rule_year, rule_version
@@ -117,7 +117,7 @@ enum LedgerQueries {
     static func counts(_ scope: JPScope, year: Int, targets: JPTargets, on db: any Database) async throws -> JPCounts {
         let query: SQLQueryString =
             "SELECT \(countColumns(targets)) FROM employees e \(ledgerJoin(year)) WHERE \(scopeClause(scope))"
-        return try await sql(db).raw(query).first(decoding: JPCounts.self) ?? .zero
+        return try await db.sql().raw(query).first(decoding: JPCounts.self) ?? .zero
     }
 
     static func byUnit(agencyID: UUID, year: Int, targets: JPTargets, on db: any Database) async throws -> [UnitCounts]
@@ -128,7 +128,7 @@ enum LedgerQueries {
             WHERE \(scopeClause(.agency(agencyID)))
             GROUP BY u.id, u.name ORDER BY u.name
             """
-        return try await sql(db).raw(query).all().map { row in
+        return try await db.sql().raw(query).all().map { row in
             UnitCounts(
                 unitName: try row.decode(column: "unit_name", as: String?.self),
                 counts: try row.decode(model: JPCounts.self))
@@ -142,7 +142,7 @@ enum LedgerQueries {
             WHERE \(scopeClause(.city))
             GROUP BY a.id, a.code, a.name ORDER BY a.code
             """
-        return try await sql(db).raw(query).all().map { row in
+        return try await db.sql().raw(query).all().map { row in
             AgencyCounts(
                 code: try row.decode(column: "agency_code", as: String.self),
                 name: try row.decode(column: "agency_name", as: String.self),
@@ -162,8 +162,8 @@ enum LedgerQueries {
               AND COALESCE(t.total, 0.0) < \(bind: limit)
             """
         struct Count: Decodable { let n: Int }
-        let count = try await sql(db).raw("SELECT COUNT(*) AS n " + from).first(decoding: Count.self)?.n ?? 0
-        let rows = try await sql(db).raw(
+        let count = try await db.sql().raw("SELECT COUNT(*) AS n " + from).first(decoding: Count.self)?.n ?? 0
+        let rows = try await db.sql().raw(
             """
             SELECT e.nip, e.name, e.front_title, e.back_title, e.kind, a.code AS agency_code, u.name AS unit_name,
                    COALESCE(t.total, 0.0) AS total
@@ -187,11 +187,6 @@ enum LedgerQueries {
     }
 
     // MARK: - SQL pieces
-
-    private static func sql(_ db: any Database) throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw AppError.notFound() }
-        return sql
-    }
 
     /// Each employee's total for the year, summed once by the database before the join.
     private static func ledgerJoin(_ year: Int) -> SQLQueryString {
