@@ -182,6 +182,36 @@ struct AuthTests {
         }
     }
 
+    @Test("a new password, set by its owner or by an operator, voids the API tokens issued before it")
+    func passwordChangeVoidsTokens() async throws {
+        let clock = TestClock()
+        try await withLontar(clock: clock) { app in
+            let city = try await Fixtures.city(app)
+            let staffBefore = try await Fixtures.apiToken(app, username: city.staff.nip)
+            let adminBefore = try await Fixtures.apiToken(app, username: "admin", password: adminPassword)
+            clock.advance(60)
+            let healthOperator = try await Fixtures.browser(app, as: city.healthOperator.nip)
+            let reset = try await healthOperator.post("/pegawai/\(city.staff.nip)/akun", form: ["resetPassword": "1"])
+            #expect(reset.status == .ok)
+            let admin = try await Fixtures.browser(app, as: "admin", password: adminPassword)
+            let changed = try await admin.post(
+                "/akun/kata-sandi",
+                form: ["current": adminPassword, "new": "Sandi-baru-2027", "confirm": "Sandi-baru-2027"])
+            #expect(changed.status == .seeOther)
+            clock.advance(60)
+            let adminAfter = try await Fixtures.apiToken(app, username: "admin", password: "Sandi-baru-2027")
+            let expected: [(String, HTTPResponseStatus)] = [
+                (staffBefore, .unauthorized), (adminBefore, .unauthorized), (adminAfter, .ok),
+            ]
+            for (token, status) in expected {
+                let bearer = HTTPHeaders([("Authorization", "Bearer \(token)")])
+                try await app.testing().test(.GET, "api/v1/agencies", headers: bearer) { res in
+                    #expect(res.status == status)
+                }
+            }
+        }
+    }
+
     @Test("a wrong password for a token answers 401 with a machine code")
     func tokenWrongPassword() async throws {
         try await withLontar { app in

@@ -55,13 +55,16 @@ final class APIToken: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "revoked_at") var revokedAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Set from the app's clock, not Fluent's timestamp (the system clock): it is compared with
+    /// `credentialsChangedAt`, which the app's clock wrote.
+    @OptionalField(key: "created_at") var createdAt: Date?
 
     init() {}
 
-    init(userID: UUID, tokenHash: String, expiresAt: Date) {
+    init(userID: UUID, tokenHash: String, createdAt: Date, expiresAt: Date) {
         self.$user.id = userID
         self.tokenHash = tokenHash
+        self.createdAt = createdAt
         self.expiresAt = expiresAt
     }
 }

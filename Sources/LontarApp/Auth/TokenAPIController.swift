@@ -29,7 +29,8 @@ struct TokenAPIController: RouteCollection {
             let token = [UInt8].random(count: 32).base64URLEncoded()
             let expiresAt = req.now.addingTimeInterval(Self.lifetime)
             try await APIToken(
-                userID: try account.requireID(), tokenHash: PrincipalMiddleware.hashToken(token), expiresAt: expiresAt
+                userID: try account.requireID(), tokenHash: PrincipalMiddleware.hashToken(token), createdAt: req.now,
+                expiresAt: expiresAt
             ).save(on: req.db)
             let response = Response(status: .created)
             try response.content.encode(TokenResponse(token: token, expiresAt: expiresAt))

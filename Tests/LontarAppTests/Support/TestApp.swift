@@ -82,6 +82,9 @@ private func runLontar(
     clock: TestClock, sharedSQLiteFile: String?, schema: String?, _ test: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
+    // Hundreds of apps each logging every migration bury a failure's own lines; LOG_LEVEL
+    // brings them back when wanted.
+    if ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil { app.logger.logLevel = .warning }
     let schemaName = schema ?? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     let database: Settings.DatabaseChoice
     if let url = TestDatabase.postgresURL {
@@ -93,8 +96,10 @@ private func runLontar(
         // with table locks, which behaves unlike the real (WAL) database under concurrency.
         database = .sqliteFile(path: NSTemporaryDirectory() + "lontar-test-\(schemaName).sqlite")
     }
+    let dataDirectory = NSTemporaryDirectory() + "lontar-test-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     let settings = Settings(
-        dataDirectory: NSTemporaryDirectory() + "lontar-test-" + UUID().uuidString, database: database,
+        dataDirectory: dataDirectory, database: database,
         adminPassword: adminPassword, throttle: .testing, bcryptCost: 4, clock: clock, autoMigrate: false)
     do {
         try await configure(app, settings: settings)
