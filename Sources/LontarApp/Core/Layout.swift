@@ -18,7 +18,7 @@ struct Layout: Encodable {
     let more: [NavItem]
     let moreCurrent: Bool
     let csrf: String
-    let flash: String?
+    let flash: Flash.Message?
     let path: String
     /// Whose offline records this page's script keeps (`OfflineLearner`; empty for accounts
     /// without an employee record), so records made on a shared phone are never sent under
@@ -98,12 +98,29 @@ struct Layout: Encodable {
 
 /// A one-time message shown on the next page (after a redirect), kept in the session.
 enum Flash {
-    static func set(_ request: Request, _ text: String) { request.session.data["flash"] = text }
+    struct Message: Encodable {
+        let text: String
+        /// What was asked was not done (closed, already answered…): shown as a warning, not as
+        /// the green of something that went well.
+        let warning: Bool
+    }
 
-    static func take(_ request: Request) -> String? {
+    static func set(_ request: Request, _ text: String) {
+        request.session.data["flash"] = text
+        request.session.data["flash_warning"] = nil
+    }
+
+    static func warn(_ request: Request, _ text: String) {
+        request.session.data["flash"] = text
+        request.session.data["flash_warning"] = "1"
+    }
+
+    static func take(_ request: Request) -> Message? {
         guard let text = request.session.data["flash"] else { return nil }
+        let warning = request.session.data["flash_warning"] != nil
         request.session.data["flash"] = nil
-        return text
+        request.session.data["flash_warning"] = nil
+        return Message(text: text, warning: warning)
     }
 }
 

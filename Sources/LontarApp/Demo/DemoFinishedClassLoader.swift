@@ -77,9 +77,10 @@ enum DemoFinishedClassLoader {
             return (trainingClass, enrolments)
         }
         let request = Request(application: app, method: .POST, url: "/demo", on: app.eventLoopGroup.any())
+        let earlierNotices = try await InAppNotification.query(on: app.db).all(\.$id)
         let completed = try await CompletionService(request: request).confirm(
             trainingClass, programme: programme, enrolmentIDs: Set(enrolments.values.compactMap(\.id)))
-        try await backdate(enrolments.values.compactMap(\.id), to: last, on: app.db)
+        try await backdate(enrolments.values.compactMap(\.id), to: last, noticesBut: earlierNotices, on: app.db)
         try await linkInvitations(programmeID, enrolments: enrolments, on: app.db)
         return "Finished class: \(programmeTitle), \(className), \(completed) completed, "
             + "\(try await ActionPlanRecord.query(on: app.db).filter(\.$trainingClass.$id == trainingClass.requireID()).count()) action plans."
@@ -149,11 +150,16 @@ enum DemoFinishedClassLoader {
     }
 
     /// Completion ran today; the class ended months ago, and so did the completion.
-    private static func backdate(_ enrolmentIDs: [UUID], to day: CivilDate, on db: any Database) async throws {
+    /// Completion ran today; the class ended months ago. Its records and the notices it sent
+    /// (all but the `earlier` ones: the loaders run one after another) take that day.
+    private static func backdate(
+        _ enrolmentIDs: [UUID], to day: CivilDate, noticesBut earlier: [UUID], on db: any Database
+    ) async throws {
         let moment = wita(day, hour: 17)
         try await Enrolment.query(on: db).filter(\.$id ~~ enrolmentIDs).set(\.$completedAt, to: moment).update()
         try await Certificate.query(on: db).filter(\.$enrolment.$id ~~ enrolmentIDs).set(\.$issuedAt, to: moment)
             .update()
+        try await InAppNotification.query(on: db).filter(\.$id !~ earlier).set(\.$createdAt, to: moment).update()
     }
 
     /// The demo's L3 invitations (to each alumnus, and to supervisors about them) now name the

@@ -84,15 +84,22 @@ public enum SurveyTemplate: String, Sendable, CaseIterable, Codable {
                     key: "penerapan.contoh", kind: .text, prompt: "Beri satu contoh penerapan.", required: false,
                     aspect: "contoh"),
             ]),
+        // The plan question stands alone: an alumnus without a plan is not asked it, and the
+        // section goes with it (see SurveyAnswering.context).
         SurveySection(
             title: "Rencana aksi",
             items: [
                 SurveyItem(
                     key: "rencana.status", kind: .single, prompt: "Bagaimana rencana aksi Anda berjalan?",
                     options: ["Selesai", "Sebagian berjalan", "Belum berjalan", "Tidak relevan lagi"],
-                    aspect: "rencanaAksi"),
+                    aspect: "rencanaAksi")
+            ]),
+        SurveySection(
+            title: "Hambatan dan kebutuhan",
+            items: [
                 SurveyItem(
-                    key: "rencana.hambatan", kind: .multiple, prompt: "Hambatan yang dihadapi (boleh lebih dari satu)",
+                    key: "rencana.hambatan", kind: .multiple,
+                    prompt: "Hambatan dalam menerapkan hasil pelatihan (boleh lebih dari satu)",
                     options: [
                         "Waktu", "Anggaran", "Dukungan atasan", "Sarana", "Pengetahuan yang belum cukup", "Tidak ada",
                     ],
@@ -118,10 +125,14 @@ public enum SurveyTemplate: String, Sendable, CaseIterable, Codable {
                 SurveyItem(
                     key: "rencana.status", kind: .single, prompt: "Bagaimana rencana aksi pegawai berjalan?",
                     options: ["Selesai", "Sebagian berjalan", "Belum berjalan", "Tidak relevan lagi"],
-                    aspect: "rencanaAksi"),
+                    aspect: "rencanaAksi")
+            ]),
+        SurveySection(
+            title: "Kebutuhan pengembangan",
+            items: [
                 SurveyItem(
                     key: "kebutuhan.lanjut", kind: .text, prompt: "Kompetensi apa yang masih perlu dikembangkan?",
-                    required: false, aspect: "kebutuhan"),
+                    required: false, aspect: "kebutuhan")
             ]),
     ])
 }

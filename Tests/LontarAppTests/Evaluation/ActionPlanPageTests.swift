@@ -292,6 +292,8 @@ struct ActionPlanPageTests {
             let without = try await staff.get(Paths.survey(survey.id!))
             #expect(without.status == .ok)
             #expect(!without.body.contains(question))
+            #expect(!without.body.contains("<legend>Rencana aksi</legend>"), "no section left empty or mislabelled")
+            #expect(without.body.contains("<legend>Hambatan dan kebutuhan</legend>"))
             #expect(
                 try await staff.post(Paths.surveyAnswer(survey.id!), form: ["i0": "3", "i1": "3", "i2": "2"]).status
                     == .seeOther)
@@ -301,6 +303,7 @@ struct ActionPlanPageTests {
 
             let with = try await teacher.get(Paths.survey(survey.id!))
             #expect(with.body.contains(question))
+            #expect(with.body.contains("<legend>Rencana aksi</legend>"))
             #expect(with.body.contains("Menyusun SOP loket izin"))
             let missing = try await teacher.post(
                 Paths.surveyAnswer(survey.id!), form: ["i0": "3", "i1": "3", "i2": "2"])

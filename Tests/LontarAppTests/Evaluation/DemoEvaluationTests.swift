@@ -102,6 +102,13 @@ struct DemoEvaluationTests {
                 enrolments.allSatisfy {
                     $0.completedAt.map { CivilDate.today(in: CityTime.zone, now: $0) } == ended
                 })
+            // The completion notices are dated that day too, not the day the demo was loaded.
+            let alumniAccounts = try await UserAccount.query(on: app.db)
+                .filter(\.$employee.$id ~~ enrolments.map(\.$employee.id)).all(\.$id)
+            let notices = try await InAppNotification.query(on: app.db).filter(\.$user.$id ~~ alumniAccounts)
+                .filter(\.$messageKey == "notify.completed").all()
+            #expect(notices.count == 8)
+            #expect(notices.allSatisfy { CivilDate.today(in: CityTime.zone, now: $0.createdAt) == ended })
             let summary = try await DemoLoader.load(into: app)
             #expect(!summary.contains("Finished class"))
             #expect(try await Enrolment.query(on: app.db).filter(\.$trainingClass.$id == finished.id!).count() == 8)

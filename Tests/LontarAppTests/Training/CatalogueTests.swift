@@ -203,6 +203,32 @@ struct CatalogueTests {
         }
     }
 
+    @Test("a finished class says so once and counts the seats taken, not those left or the waiting list")
+    func finishedClassPage() async throws {
+        try await withLontar { app in
+            let data = try await Self.catalogue(app)
+            let finished = try await TrainingFixtures.trainingClass(
+                app, programme: data.leadership, capacity: 20, daysFromNow: -30, status: "finished", name: "Angkatan 0")
+            for person in [data.city.staff, data.city.teacher] {
+                let enrolment = try await TrainingFixtures.enrolment(app, person, in: finished)
+                enrolment.completed = true
+                try await enrolment.save(on: app.db)
+            }
+            let staff = try await Fixtures.browser(app, as: data.city.staff.nip)
+            let page = try await staff.get(Paths.trainingClass(finished.requireID())).body
+            #expect(page.components(separatedBy: ">Selesai</span>").count == 2, "one status tag")
+            #expect(page.contains("2 dari 20 kursi terisi"))
+            #expect(!page.contains("kursi tersisa"))
+            #expect(!page.contains("Daftar tunggu"))
+            // An open class still shows its seats left and registration.
+            let open = try #require(
+                try await TrainingClass.query(on: app.db).filter(\.$programme.$id == data.leadership.requireID())
+                    .filter(\.$status == "open").first())
+            let openPage = try await staff.get(Paths.trainingClass(open.requireID())).body
+            #expect(openPage.contains("30 dari 30 kursi tersisa"))
+        }
+    }
+
     @Test("an excerpt is one line, cut between words with an ellipsis; short text is left whole")
     func excerpt() {
         #expect(CatalogueController.excerpt("Singkat\nsaja") == "Singkat saja")

@@ -62,6 +62,9 @@ struct EnrolmentPagesTests {
             #expect(mine.body.contains("Notifikasi (2 baru)"))
             let inbox = try await staff.get(Paths.notifications)
             #expect(inbox.body.contains("sudah pasti"))
+            // One page: its count, and no greyed-out buttons that lead nowhere.
+            #expect(inbox.body.contains("Halaman 1 dari 1 · 2 data"))
+            #expect(!inbox.body.contains("<span class=\"off\""))
             #expect(try await staff.post(Paths.notificationsRead, form: [:]).status == .seeOther)
             // Only the supervisor's note is still unread.
             #expect(try await InAppNotification.query(on: app.db).filter(\.$read == false).count() == 1)

@@ -51,7 +51,7 @@ struct AttemptController: RouteCollection {
                 Flash.set(req, req.t("quizpage.attempt.saved"))
             }
         } catch let error as AppError where error.status == .conflict {
-            Flash.set(req, req.t(error.message))
+            Flash.warn(req, req.t(error.message))
             if let current = try await QuizAttempt.find(attemptID, on: req.db) { _ = try await store.settled(current) }
         }
         return req.redirect(to: Paths.attempt(attemptID))
@@ -65,7 +65,7 @@ struct AttemptController: RouteCollection {
             _ = try await QuizAttempts(request: req).finish(attemptID)
             Flash.set(req, req.t("quizpage.attempt.finished"))
         } catch let error as AppError where error.status == .conflict {
-            Flash.set(req, req.t(error.message))
+            Flash.warn(req, req.t(error.message))
         }
         return req.redirect(to: Paths.attempt(attemptID))
     }

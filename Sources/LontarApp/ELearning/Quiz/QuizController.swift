@@ -61,7 +61,7 @@ struct QuizController: RouteCollection {
             let attempt = try await QuizAttempts(request: req).start(quiz, employeeID: employeeID)
             return req.redirect(to: Paths.attempt(try attempt.requireID()))
         } catch let error as AppError where error.status == .conflict {
-            Flash.set(req, req.t(error.message))
+            Flash.warn(req, req.t(error.message))
             return req.redirect(to: Paths.quiz(try quiz.requireID()))
         }
     }

@@ -29,7 +29,7 @@ struct SurveyAnswerController: RouteCollection {
                 loaded, principal: principal, request: req, invitationID: Self.invitationID(req.query[Self.field]))
         } catch let error as AppError where error.status == .conflict {
             // Answered already, or closed: back to the list, which says what is still open.
-            Flash.set(req, req.t(error.message))
+            Flash.warn(req, req.t(error.message))
             return req.redirect(to: Paths.mySurveys)
         }
         return try await render(req, loaded, context, fields: FormFields(pairs: []), problems: [])
@@ -50,7 +50,7 @@ struct SurveyAnswerController: RouteCollection {
                 loaded, principal: principal, request: req,
                 invitationID: Self.invitationID(FormFields.from(req)[Self.field]))
         } catch let error as AppError where error.status == .conflict {
-            Flash.set(req, req.t(error.message))
+            Flash.warn(req, req.t(error.message))
             return req.redirect(to: Paths.mySurveys)
         }
         let fields = FormFields.from(req)
@@ -63,7 +63,7 @@ struct SurveyAnswerController: RouteCollection {
         do {
             try await SurveyAnswering.store(loaded, context: context, answers: answers, request: req)
         } catch let error as AppError where error.status == .conflict {
-            Flash.set(req, req.t(error.message))
+            Flash.warn(req, req.t(error.message))
             return req.redirect(to: Paths.mySurveys)
         }
         Flash.set(req, req.t("survey.answer.thanks"))

@@ -161,12 +161,24 @@ enum ClassDetail {
         case (nil, let closes?): window = req.t("catalogue.class.windowUntil", CityTime.format(closes))
         case (nil, nil): break
         }
-        return [
+        let settled: [ClassPage.Fact] = [
             .init(
                 label: req.t("catalogue.class.dates"),
                 value: TrainingTime.span(sessions.first?.startsAt, sessions.last?.endsAt, req)),
             .init(
                 label: req.t("catalogue.field.place"), value: trainingClass.place.isEmpty ? "—" : trainingClass.place),
+        ]
+        // A finished or cancelled class takes no one: seats left, the waiting list and the
+        // registration window would only invite a question nobody can act on.
+        if ["finished", "cancelled"].contains(trainingClass.status) {
+            let held = trainingClass.capacity - seatsLeft
+            return settled + [
+                .init(
+                    label: req.t("catalogue.class.seats"),
+                    value: req.t("catalogue.class.seatsHeld", String(held), String(trainingClass.capacity)))
+            ]
+        }
+        return settled + [
             .init(
                 label: req.t("catalogue.class.seats"),
                 value: req.t("catalogue.class.seatsLeft", String(seatsLeft), String(trainingClass.capacity))),
