@@ -93,8 +93,20 @@ struct ActionPlanPageTests {
             let organiser = try await Fixtures.browser(app, as: w.city.healthOperator.nip)
             let list = try await organiser.get(Paths.classActionPlans(w.trainingClass.id!))
             #expect(list.status == .ok)
-            #expect(list.body.contains("1 dari 1 peserta"))
+            #expect(list.body.contains("1 dari 1 peserta telah menulis"))
             #expect(list.body.contains(w.path))
+
+            // Once completion is confirmed, the count is of those who completed (as in the L3
+            // figures); a participant who did not complete is listed last, marked.
+            let other = try await TrainingFixtures.enrolment(app, w.city.teacher, in: w.trainingClass)
+            w.enrolment.completed = true
+            try await w.enrolment.save(on: app.db)
+            let confirmed = try await organiser.get(Paths.classActionPlans(w.trainingClass.id!)).body
+            #expect(confirmed.contains("1 dari 1 peserta yang menyelesaikan pelatihan telah menulis"))
+            let staffRow = try #require(confirmed.range(of: Paths.actionPlan(w.enrolment.id!)))
+            let otherRow = try #require(confirmed.range(of: Paths.actionPlan(other.id!)))
+            #expect(staffRow.lowerBound < otherRow.lowerBound)
+            #expect(confirmed.contains("Tidak menyelesaikan"))
         }
     }
 

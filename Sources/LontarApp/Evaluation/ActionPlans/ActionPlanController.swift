@@ -66,18 +66,31 @@ struct ActionPlanController: RouteCollection {
         let records = try await ActionPlanRecord.query(on: req.db).filter(\.$trainingClass.$id == classID).all()
         let byEnrolment = Dictionary(records.map { ($0.$enrolment.id, $0) }, uniquingKeysWith: { a, _ in a })
         let language = req.language
-        let rows = try enrolments.sorted { $0.employee.name < $1.employee.name }.map { enrolment in
+        // Once completion is confirmed, the plans that count (as in the L3 figures) are those
+        // of the participants who completed; the others are listed last, marked.
+        let completionConfirmed = enrolments.contains(where: \.completed)
+        let ordered = enrolments.sorted { a, b in
+            let aCounts = a.completed || !completionConfirmed
+            let bCounts = b.completed || !completionConfirmed
+            return aCounts == bCounts ? a.employee.name < b.employee.name : aCounts
+        }
+        let rows = try ordered.map { enrolment in
             let id = try enrolment.requireID()
             let plan = ActionPlanView(byEnrolment[id], language: language)
             return ClassActionPlansPage.Row(
                 name: enrolment.employee.name, href: Paths.actionPlan(id), goal: plan?.goal,
-                steps: plan?.steps.count ?? 0, writtenOn: plan?.writtenOn)
+                steps: plan?.steps.count ?? 0, writtenOn: plan?.writtenOn,
+                notCompleted: completionConfirmed && !enrolment.completed)
         }
-        let written = rows.filter { $0.goal != nil }.count
+        let counted = rows.filter { !$0.notCompleted }
+        let written = counted.filter { $0.goal != nil }.count
+        let summary =
+            completionConfirmed
+            ? req.t("plan.class.summaryCompleted", String(written), String(counted.count))
+            : req.t("plan.class.summary", String(written), String(counted.count))
         let page = ClassActionPlansPage(
             layout: try await Layout.make(req, title: req.t("plan.class.title")), programmeTitle: programme.title,
-            className: trainingClass.name, classHref: Paths.trainingClass(classID),
-            summary: req.t("plan.class.summary", String(written), String(rows.count)), rows: rows)
+            className: trainingClass.name, classHref: Paths.trainingClass(classID), summary: summary, rows: rows)
         return try await req.renderPage("evaluation/plans/class", page)
     }
 

@@ -62,6 +62,8 @@ struct ClassActionPlansPage: Encodable {
         let goal: String?
         let steps: Int
         let writtenOn: String?
+        /// Completion was confirmed for the class, not for this participant.
+        let notCompleted: Bool
     }
     let layout: Layout
     let programmeTitle: String
