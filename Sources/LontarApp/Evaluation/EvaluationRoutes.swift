@@ -16,4 +16,5 @@ func registerEvaluationRoutes(_ app: Application) throws {
     try app.register(collection: SurveyResultsController())
     try app.register(collection: SurveyAPIController())
     try app.register(collection: ActionPlanController())
+    try app.register(collection: ActionPlanAPIController())
 }

@@ -60,34 +60,20 @@ struct ActionPlanController: RouteCollection {
             throw AppError.forbidden()
         }
         let classID = try trainingClass.requireID()
-        let enrolments = try await Enrolment.query(on: req.db).filter(\.$trainingClass.$id == classID)
-            .filter(\.$approval == Approval.approved.rawValue).filter(\.$seat == SeatState.held.rawValue)
-            .filter(\.$cancelled == false).with(\.$employee).all()
-        let records = try await ActionPlanRecord.query(on: req.db).filter(\.$trainingClass.$id == classID).all()
-        let byEnrolment = Dictionary(records.map { ($0.$enrolment.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let list = try await ActionPlanQueries.classList(classID, on: req.db)
         let language = req.language
-        // Once completion is confirmed, the plans that count (as in the L3 figures) are those
-        // of the participants who completed; the others are listed last, marked.
-        let completionConfirmed = enrolments.contains(where: \.completed)
-        let ordered = enrolments.sorted { a, b in
-            let aCounts = a.completed || !completionConfirmed
-            let bCounts = b.completed || !completionConfirmed
-            return aCounts == bCounts ? a.employee.name < b.employee.name : aCounts
-        }
-        let rows = try ordered.map { enrolment in
-            let id = try enrolment.requireID()
-            let plan = ActionPlanView(byEnrolment[id], language: language)
+        let rows = try list.entries.map { entry in
+            let id = try entry.enrolment.requireID()
+            let plan = ActionPlanView(entry.record, language: language)
             return ClassActionPlansPage.Row(
-                name: enrolment.employee.name, href: Paths.actionPlan(id), goal: plan?.goal,
-                steps: plan?.steps.count ?? 0, writtenOn: plan?.writtenOn,
-                notCompleted: completionConfirmed && !enrolment.completed)
+                name: entry.enrolment.employee.name, href: Paths.actionPlan(id), goal: plan?.goal,
+                steps: plan?.steps.count ?? 0, writtenOn: plan?.writtenOn, notCompleted: !entry.counts)
         }
-        let counted = rows.filter { !$0.notCompleted }
-        let written = counted.filter { $0.goal != nil }.count
+        let written = String(list.counted.filter { $0.record != nil }.count)
+        let counted = String(list.counted.count)
         let summary =
-            completionConfirmed
-            ? req.t("plan.class.summaryCompleted", String(written), String(counted.count))
-            : req.t("plan.class.summary", String(written), String(counted.count))
+            list.completionConfirmed
+            ? req.t("plan.class.summaryCompleted", written, counted) : req.t("plan.class.summary", written, counted)
         let page = ClassActionPlansPage(
             layout: try await Layout.make(req, title: req.t("plan.class.title")), programmeTitle: programme.title,
             className: trainingClass.name, classHref: Paths.trainingClass(classID), summary: summary, rows: rows)
@@ -139,26 +125,46 @@ struct ActionPlanController: RouteCollection {
     }
 }
 
-/// Each problem's message and the field it marks.
+/// Each problem's message and the field it marks, for the page and the API alike.
 enum ActionPlanMessages {
     static func text(_ problem: ActionPlanDraft.Problem, _ loaded: LoadedActionPlan, _ req: Request) -> String {
-        let language = req.language
+        req.t(message(problem, loaded, req.language))
+    }
+
+    static func message(
+        _ problem: ActionPlanDraft.Problem, _ loaded: LoadedActionPlan, _ language: Language
+    ) -> LocalizableMessage {
         switch problem {
-        case .goalMissing: return req.t("plan.error.goalMissing")
-        case .goalTooLong: return req.t("plan.error.goalTooLong", String(ActionPlan.maximumGoalLength))
-        case .noSteps: return req.t("plan.error.noSteps")
-        case .tooManySteps: return req.t("plan.error.tooManySteps", String(ActionPlan.maximumSteps))
-        case .activityMissing(let row): return req.t("plan.error.activityMissing", String(row))
+        case .goalMissing: LocalizableMessage("plan.error.goalMissing")
+        case .goalTooLong: LocalizableMessage("plan.error.goalTooLong", [String(ActionPlan.maximumGoalLength)])
+        case .noSteps: LocalizableMessage("plan.error.noSteps")
+        case .tooManySteps: LocalizableMessage("plan.error.tooManySteps", [String(ActionPlan.maximumSteps)])
+        case .activityMissing(let row): LocalizableMessage("plan.error.activityMissing", [String(row)])
         case .textTooLong(let row):
-            return req.t("plan.error.textTooLong", String(row), String(ActionPlan.maximumStepTextLength))
-        case .dueMissing(let row): return req.t("plan.error.dueMissing", String(row))
-        case .dueInvalid(let row): return req.t("plan.error.dueInvalid", String(row))
+            LocalizableMessage("plan.error.textTooLong", [String(row), String(ActionPlan.maximumStepTextLength)])
+        case .dueMissing(let row): LocalizableMessage("plan.error.dueMissing", [String(row)])
+        case .dueInvalid(let row): LocalizableMessage("plan.error.dueInvalid", [String(row)])
         case .dueBeforeClass(let row):
-            return req.t(
-                "plan.error.dueBeforeClass", String(row), CityTime.longDate(loaded.classStart, language: language))
+            LocalizableMessage(
+                "plan.error.dueBeforeClass", [String(row), CityTime.longDate(loaded.classStart, language: language)])
         case .dueTooLate(let row):
-            let latest = loaded.classEnd.adding(months: ActionPlan.maximumMonthsAhead)
-            return req.t("plan.error.dueTooLate", String(row), CityTime.longDate(latest, language: language))
+            LocalizableMessage(
+                "plan.error.dueTooLate", [String(row), CityTime.longDate(latestDue(loaded), language: language)])
+        }
+    }
+
+    /// The last day a step may be due: `ActionPlan.maximumMonthsAhead` after the class.
+    static func latestDue(_ loaded: LoadedActionPlan) -> CivilDate {
+        loaded.classEnd.adding(months: ActionPlan.maximumMonthsAhead)
+    }
+
+    /// The step a problem is about (0: the plan as a whole, or its goal).
+    static func step(_ problem: ActionPlanDraft.Problem) -> Int {
+        switch problem {
+        case .goalMissing, .goalTooLong, .noSteps, .tooManySteps: 0
+        case .activityMissing(let row), .textTooLong(let row), .dueMissing(let row), .dueInvalid(let row),
+            .dueBeforeClass(let row), .dueTooLate(let row):
+            row
         }
     }
 

@@ -103,4 +103,35 @@ enum ActionPlanQueries {
             """
         ).all(decoding: ToWrite.self)
     }
+
+    /// A class's participants holding a seat, each with their plan if written. Once any
+    /// completion is confirmed, the plans that count (as in the L3 figures) are those of the
+    /// participants who completed; they come first, the others after, each part by name.
+    struct ClassList {
+        struct Entry {
+            let enrolment: Enrolment
+            let record: ActionPlanRecord?
+            let counts: Bool
+        }
+        let completionConfirmed: Bool
+        let entries: [Entry]
+
+        var counted: [Entry] { entries.filter(\.counts) }
+    }
+
+    static func classList(_ classID: UUID, on db: any Database) async throws -> ClassList {
+        let enrolments = try await Enrolment.query(on: db).filter(\.$trainingClass.$id == classID)
+            .filter(\.$approval == Approval.approved.rawValue).filter(\.$seat == SeatState.held.rawValue)
+            .filter(\.$cancelled == false).with(\.$employee).all()
+        let records = try await ActionPlanRecord.query(on: db).filter(\.$trainingClass.$id == classID).all()
+        let byEnrolment = Dictionary(records.map { ($0.$enrolment.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let confirmed = enrolments.contains(where: \.completed)
+        let entries = try enrolments.map { enrolment in
+            ClassList.Entry(
+                enrolment: enrolment, record: byEnrolment[try enrolment.requireID()],
+                counts: enrolment.completed || !confirmed)
+        }
+        .sorted { a, b in a.counts == b.counts ? a.enrolment.employee.name < b.enrolment.employee.name : a.counts }
+        return ClassList(completionConfirmed: confirmed, entries: entries)
+    }
 }
