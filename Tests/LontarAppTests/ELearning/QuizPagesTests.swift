@@ -221,6 +221,37 @@ struct QuizPagesTests {
         }
     }
 
+    @Test("a [markdown] question text is rendered, sanitised, in the attempt and the review; others stay plain")
+    func markdownQuestionText() async throws {
+        try await withLontar { app in
+            let world = try await QuizWorld.make(app)
+            let gift = """
+                ::Nilai:: [markdown]Nilai **BerAKHLAK** yang pertama adalah berorientasi *pelayanan*
+                <script>alert(1)</script> {T}
+
+                ::Polos:: Teks **biasa** tetap apa adanya. {T}
+                """
+            try await ELearningFixtures.bank(app, world.course, ELearningFixtures.gift(gift))
+            let quiz = try await ELearningFixtures.quiz(
+                app, world.course,
+                settings: QuizSettings(reviewShows: ReviewOptions(marks: .afterEachAttempt)))
+            let learner = try await world.learner(app)
+            let id = try attemptID(from: try await learner.post(Paths.quizStart(quiz.requireID()), form: [:]).location)
+            let attempt = try await learner.get(Paths.attempt(id)).body
+            #expect(attempt.contains("<strong>BerAKHLAK</strong>"))
+            #expect(attempt.contains("<em>pelayanan</em>"))
+            #expect(attempt.contains("&lt;script&gt;"))
+            #expect(!attempt.contains("<script>alert"))
+            #expect(attempt.contains("Teks **biasa** tetap apa adanya."))
+            let ids = try await questionIDs(app)
+            _ = try await learner.post(
+                Paths.attemptAnswer(id), form: ["q.\(ids[0])": "true", "q.\(ids[1])": "true", "action": "finish"])
+            let review = try await learner.get(Paths.attempt(id)).body
+            #expect(review.contains("<strong>BerAKHLAK</strong>"))
+            #expect(!review.contains("<script>alert"))
+        }
+    }
+
     @Test("grading an essay that makes the attempt pass completes the quiz lesson and the course, once")
     func essayGradingCompletesCourse() async throws {
         try await withLontar { app in

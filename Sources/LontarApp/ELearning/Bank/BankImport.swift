@@ -119,6 +119,15 @@ enum BankImport {
 /// partner's editor) and may be HTML; pages show them escaped, so markup is reduced to its
 /// words and line breaks rather than trusted.
 enum QuestionText {
+    /// A `[markdown]` text (GIFT, Moodle XML) as the author formatted it: bold, lists, code,
+    /// through the same sanitising renderer as lessons. Other formats give nil and are shown
+    /// as `plain` text.
+    static func html(_ text: FormattedText) -> String? {
+        guard text.format == .markdown else { return nil }
+        let html = LessonMarkdown.html(text.text)
+        return html.isEmpty ? nil : html
+    }
+
     static func plain(_ text: FormattedText) -> String {
         guard text.format == .html else { return text.text }
         var result = text.text

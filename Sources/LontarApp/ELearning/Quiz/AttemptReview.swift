@@ -8,6 +8,8 @@ struct ReviewItem: Encodable {
     let id: String
     let number: String
     let text: String
+    /// The text rendered, for `[markdown]` texts only (sanitised HTML).
+    let textHTML: String?
     let isDescription: Bool
     /// The learner's answer in words, one line per part.
     let answer: [String]
@@ -53,7 +55,8 @@ enum AttemptReview {
             }
             return ReviewItem(
                 id: slot.questionID, number: isDescription ? "" : String(number),
-                text: QuestionText.plain(question.text), isDescription: isDescription,
+                text: QuestionText.plain(question.text), textHTML: QuestionText.html(question.text),
+                isDescription: isDescription,
                 answer: QuestionViews.describe(
                     state.answers[slot.questionID]?.submission.response, to: question, req: req),
                 state: stateName, stateLabel: stateName.map { req.t("quizpage.state." + $0) }, mark: mark,

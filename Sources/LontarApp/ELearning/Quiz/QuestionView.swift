@@ -37,6 +37,8 @@ struct QuestionField: Encodable {
     let number: String
     let shape: String
     let text: String
+    /// The text rendered, for `[markdown]` texts only (sanitised HTML).
+    let textHTML: String?
     let mark: String
     /// Check boxes (several right answers) rather than radio buttons.
     let multiple: Bool
@@ -100,7 +102,8 @@ enum QuestionViews {
         }
         return QuestionField(
             id: id, number: number, shape: AnswerShape(question.body).rawValue, text: QuestionText.plain(question.text),
-            mark: QuizForm.number(mark), multiple: multiple, choices: choices, boolean: boolean, value: value,
+            textHTML: QuestionText.html(question.text), mark: QuizForm.number(mark), multiple: multiple,
+            choices: choices, boolean: boolean, value: value,
             prompts: prompts)
     }
 
