@@ -98,7 +98,7 @@ struct OrganisationAPIController: RouteCollection {
     func listUnits(req: Request) async throws -> ListEnvelope<UnitDTO> {
         _ = try req.requirePrincipal()
         let paging = PageRequest.from(req, defaultPer: 100)
-        let query = OrgUnit.query(on: req.db).sort(\.$name)
+        let query = OrgUnit.query(on: req.db).sort(\.$name).sort(\.$id)
         if let agencyID = try await agencyFilter(req) { query.filter(\.$agency.$id == agencyID) }
         let total = try await query.count()
         let items = try await query.range(paging.range).all().map {
@@ -132,7 +132,7 @@ struct OrganisationAPIController: RouteCollection {
     func listPositions(req: Request) async throws -> ListEnvelope<PositionDTO> {
         _ = try req.requirePrincipal()
         let paging = PageRequest.from(req, defaultPer: 100)
-        let query = Position.query(on: req.db).sort(\.$title)
+        let query = Position.query(on: req.db).sort(\.$title).sort(\.$id)
         if let agencyID = try await agencyFilter(req) { query.filter(\.$agency.$id == agencyID) }
         let total = try await query.count()
         let items = try await query.range(paging.range).all().map(Self.dto)

@@ -80,8 +80,9 @@ struct SurveyAnswerTests {
             try await world.inviteAll(app, survey)
             let staff = try await world.browser(app, world.city.staff)
             let form = world.form()
+            let tab = staff.secondTab()
             async let first = staff.post(Paths.surveyAnswer(survey.id!), form: form)
-            async let second = staff.post(Paths.surveyAnswer(survey.id!), form: form)
+            async let second = tab.post(Paths.surveyAnswer(survey.id!), form: form)
             let pages = try await [first, second]
             #expect(pages.allSatisfy { $0.status == .seeOther })
             #expect(try await SurveyResponse.query(on: app.db).count() == 1)

@@ -13,6 +13,15 @@ final class Browser: @unchecked Sendable {
 
     init(_ app: Application) { self.app = app }
 
+    /// A second tab of the same session, for requests sent at once: one `Browser` keeps one
+    /// cookie and token, and two requests writing them together would race.
+    func secondTab() -> Browser {
+        let tab = Browser(app)
+        tab.cookie = cookie
+        tab.csrf = csrf
+        return tab
+    }
+
     struct Page {
         let status: HTTPResponseStatus
         let body: String
@@ -74,6 +83,12 @@ final class Browser: @unchecked Sendable {
         guard let page else { throw Abort(.internalServerError) }
         if let token = Self.csrfToken(in: page.body) { csrf = token }
         return page
+    }
+
+    /// The temporary password a page shows once (`<p class="key"><code>…</code>`). Looked up by
+    /// its markup, not its shape: the page's random CSRF token can contain a look-alike.
+    static func temporaryPassword(in html: String) -> String? {
+        html.firstMatch(of: /<code>([A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4})<\/code>/).map { String($0.output.1) }
     }
 
     static func csrfToken(in html: String) -> String? {

@@ -120,8 +120,9 @@ struct SurveyAPIController: RouteCollection {
         let principal = try req.requirePrincipal()
         guard principal.isAdmin || principal.isOperator else { throw AppError.forbidden() }
         let paging = PageRequest.from(req)
+        // The id breaks ties, so paging neither repeats nor skips surveys made in the same instant.
         let query = Survey.query(on: req.db).join(Programme.self, on: \Survey.$programme.$id == \Programme.$id)
-            .sort(\.$createdAt, .descending)
+            .sort(\.$createdAt, .descending).sort(\.$id)
         if let text = req.query[String.self, at: "programId"], !text.isEmpty {
             guard let id = UUID(uuidString: text) else {
                 throw AppError.invalid("programId", LocalizableMessage("survey.api.error.programId"))

@@ -30,7 +30,8 @@ struct NotificationController: RouteCollection {
         let query = InAppNotification.query(on: req.db).filter(\.$user.$id == principal.userID)
         let total = try await query.copy().count()
         let unread = try await query.copy().filter(\.$read == false).count()
-        let notes = try await query.sort(\.$createdAt, .descending).range(paging.range).all()
+        // The id breaks ties, so paging neither repeats nor skips notices sent in the same instant.
+        let notes = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(paging.range).all()
         let page = NotificationsPage(
             layout: try await Layout.make(req, title: req.t("catalogue.notifications.title")),
             rows: try notes.map { note in
