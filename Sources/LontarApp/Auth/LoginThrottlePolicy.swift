@@ -59,7 +59,7 @@ struct LoginThrottleStore {
 
     /// Adds one attempt to the key's current window and returns the attempts in it.
     func count(_ key: String) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         try await sql.insert(into: LoginThrottle.schema).columns("id", "key", "failures", "window_started_at")
             .values(SQLBind(UUID()), SQLBind(key), SQLBind(0), SQLBind(now))
             .ignoringConflicts(with: ["key"]).run()

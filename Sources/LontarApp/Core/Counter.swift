@@ -8,7 +8,7 @@ enum Counter {
     private struct Row: Decodable { let value: Int }
 
     static func next(_ name: String, on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         try await sql.insert(into: "counters").columns("name", "value").values(SQLBind(name), SQLBind(0))
             .ignoringConflicts(with: ["name"]).run()
         let row = try await sql.raw(

@@ -57,7 +57,7 @@ enum CourseEnrolments {
     ) async throws -> (Enrolment, Outcome) {
         let classID = course.$trainingClass.id
         return try await db.retryingTransaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let sql = try db.sql()
             // Counting the learner first locks the class row (PostgreSQL) or takes the write
             // lock (SQLite), so two enrolments of the same person cannot both pass the check.
             try await sql.raw(

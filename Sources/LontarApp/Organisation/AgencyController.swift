@@ -198,7 +198,7 @@ struct AgencyController: RouteCollection {
 enum EmployeeCounts {
     /// Active employees per OPD in one grouped query, not one query per row.
     static func byAgency(on db: any Database) async throws -> [UUID: Int] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sql()
         struct Row: Decodable {
             let agency_id: UUID
             let n: Int

@@ -69,7 +69,7 @@ enum EmployeeQueries {
     static func list(
         _ filter: EmployeeFilter, scope: EmployeeScope, page: PageRequest?, on db: any Database
     ) async throws -> (rows: [EmployeeSummary], total: Int) {
-        guard let sql = db as? any SQLDatabase else { return ([], 0) }
+        let sql = try db.sql()
         let conditions = whereClause(filter, scope: scope)
         struct Count: Decodable { let n: Int }
         let total =

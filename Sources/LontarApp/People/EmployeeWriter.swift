@@ -24,7 +24,7 @@ struct EmployeeWriter {
     private static let batchSize = 400
 
     func write(_ rows: [EmployeeImportRow], on db: any Database, dryRun: Bool) async throws -> Outcome {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         var outcome = Outcome()
         let agencies = try await Agency.query(on: db).all()
         let agencyByCode = Dictionary(agencies.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

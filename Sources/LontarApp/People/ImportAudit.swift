@@ -26,7 +26,7 @@ enum ImportAudit {
     }
 
     static func snapshot(_ nips: [String], on db: any Database) async throws -> Snapshot {
-        guard let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sql()
         var result: Snapshot = [:]
         for batch in nips.chunked(into: 500) {
             let rows = try await sql.raw(
@@ -52,7 +52,8 @@ enum ImportAudit {
     }
 
     static func record(_ req: Request, before: Snapshot, after: Snapshot, on db: any Database) async throws {
-        guard let principal = req.principal, let sql = db as? any SQLDatabase else { return }
+        guard let principal = req.principal else { return }
+        let sql = try db.sql()
         let encoder = JSONEncoder()
         let fields = [
             "kind", "name", "front_title", "back_title", "grade", "agency", "unit", "position", "supervisor",

@@ -107,7 +107,7 @@ enum CompletionRecorder {
     ) async throws -> Bool {
         let now = request.now
         let issued = try await request.db.retryingTransaction { db -> Certificate? in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let sql = try db.sql()
             // Only one transaction can flip the flag; a concurrent or repeated confirmation finds
             // nothing to claim and writes nothing.
             let claimed = try await sql.raw(

@@ -120,7 +120,7 @@ struct EnrolmentService {
 
     /// True when a seat was taken; false when the class is full.
     static func takeSeat(classID: UUID, on db: any Database) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         let row = try await sql.raw(
             """
             UPDATE training_classes SET seats_held = seats_held + 1
@@ -131,14 +131,14 @@ struct EnrolmentService {
     }
 
     static func releaseSeat(classID: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         try await sql.raw(
             "UPDATE training_classes SET seats_held = seats_held - 1 WHERE id = \(bind: classID) AND seats_held > 0"
         ).run()
     }
 
     static func nextWaitlistPosition(classID: UUID, on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         let row = try await sql.raw(
             """
             UPDATE training_classes SET next_waitlist_position = next_waitlist_position + 1

@@ -88,7 +88,7 @@ struct BankController: RouteCollection {
     /// How many attempts at the course's quizzes hold the question. An attempt stores its
     /// questions' ids in its state, so a text search over that course's attempts finds them.
     static func attemptsUsing(_ questionID: UUID, courseID: UUID, on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { return 0 }
+        let sql = try db.sql()
         struct Count: Decodable { let n: Int }
         return try await sql.raw(
             """
@@ -162,7 +162,7 @@ struct BankController: RouteCollection {
 
     /// The bank's categories, each once, in order.
     static func categories(courseID: UUID, on db: any Database) async throws -> [String] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = try db.sql()
         struct Row: Decodable { let category: String }
         return try await sql.raw(
             """

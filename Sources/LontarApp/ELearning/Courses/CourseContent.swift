@@ -13,7 +13,7 @@ enum CourseContent {
 
     /// `UPDATE … SET revision = revision + 1`: two authors saving at once both count.
     static func bumpRevision(_ courseID: UUID, now: Date, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         try await sql.raw(
             "UPDATE courses SET revision = revision + 1, updated_at = \(bind: now) WHERE id = \(bind: courseID)"
         ).run()

@@ -200,7 +200,7 @@ struct QuizAttempts {
     ) async throws
         -> QuizAttempt
     {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         for _ in 0..<20 {
             guard let row = try await QuizAttempt.find(attemptID, on: db) else { throw AppError.notFound() }
             let state = try Self.state(of: row)

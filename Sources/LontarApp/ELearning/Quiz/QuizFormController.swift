@@ -80,7 +80,7 @@ struct QuizFormController: RouteCollection {
 
     /// Gradable questions per category: a draw never picks descriptions.
     static func pools(courseID: UUID, on db: any Database) async throws -> [String: Int] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
+        let sql = try db.sql()
         struct Row: Decodable {
             let category: String
             let n: Int

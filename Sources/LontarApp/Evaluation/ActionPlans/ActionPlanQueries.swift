@@ -18,7 +18,8 @@ enum ActionPlanQueries {
     static func byEmployee(
         _ employeeIDs: [UUID], on db: any Database
     ) async throws -> [UUID: [StaffEvaluationPage.Plan]] {
-        guard !employeeIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        guard !employeeIDs.isEmpty else { return [:] }
+        let sql = try db.sql()
         let rows = try await sql.raw(
             """
             SELECT a.enrolment_id, a.employee_id, a.plan, g.title AS programme_title

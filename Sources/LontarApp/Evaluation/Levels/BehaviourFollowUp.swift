@@ -43,7 +43,7 @@ enum BehaviourFollowUp {
     }
 
     static func run(db: any Database, catalogue: Catalogue, today: CivilDate, now: Date) async throws -> Outcome {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         // Nothing older than the longest delay plus the longest window can still be due.
         let oldest = Date(timeIntervalSince1970: Self.noon(today).timeIntervalSince1970 - 800 * 86_400)
         let completions = try await sql.raw(

@@ -37,7 +37,7 @@ struct LearningGainReport {
     ) async throws
         -> LearningGainReport
     {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         struct Enrolled: Decodable {
             let employee_id: UUID
             let name: String

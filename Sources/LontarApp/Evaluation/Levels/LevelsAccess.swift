@@ -26,7 +26,7 @@ enum LevelsAccess {
 
     /// OPDs whose employees hold an approved, uncancelled enrolment in the programme.
     static func participatingAgencies(_ programmeID: UUID, on db: any Database) async throws -> Set<UUID> {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = try db.sql()
         struct Row: Decodable { let agency_id: UUID }
         let rows = try await sql.raw(
             """

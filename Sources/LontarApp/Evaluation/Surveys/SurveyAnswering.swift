@@ -88,7 +88,7 @@ enum SurveyAnswering {
         let enrolmentID = context.invitation.enrolmentID
         let today = CityTime.today(request.clock).iso
         try await request.db.retryingTransaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let sql = try db.sql()
             // Claims this invitation and any duplicate of it (same person, survey and alumnus), so
             // an invitation made twice by concurrent invites still allows one answer.
             var claim: SQLQueryString = """

@@ -206,7 +206,8 @@ enum SurveyListRates {
     }
 
     static func rates(_ ids: [UUID], on db: any Database) async throws -> [UUID: ResponseRate] {
-        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        guard !ids.isEmpty else { return [:] }
+        let sql = try db.sql()
         let rows = try await sql.raw(
             """
             SELECT survey_id AS survey, COUNT(*) AS invited, SUM(CASE WHEN answered THEN 1 ELSE 0 END) AS answered

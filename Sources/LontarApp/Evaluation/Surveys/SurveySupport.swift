@@ -145,7 +145,7 @@ enum SurveyRates {
     /// Invited and answered, optionally only the invitations of one class's enrolments (a
     /// class survey's invitations are all of its class).
     static func rate(_ loaded: LoadedSurvey, classIDs: [UUID]?, on db: any Database) async throws -> ResponseRate {
-        guard let sql = db as? any SQLDatabase else { return ResponseRate(invited: 0, answered: 0) }
+        let sql = try db.sql()
         let none = ResponseRate(invited: 0, answered: 0)
         var filtered = classIDs
         if let classIDs, let own = loaded.classID {

@@ -85,7 +85,7 @@ enum AttendanceWriter {
         _ marks: [Mark], session sessionID: UUID, via: String, by userID: UUID?, at now: Date, on db: any Database
     ) async throws {
         guard !marks.isEmpty else { return }
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         let insert = sql.insert(into: AttendanceRecord.schema)
             .columns("id", "session_id", "enrolment_id", "mark", "via", "marked_by", "marked_at")
         for mark in marks {

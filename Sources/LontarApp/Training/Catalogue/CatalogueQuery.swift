@@ -94,7 +94,7 @@ enum CatalogueQuery {
 
     /// Programmes with a class (not cancelled) whose first session starts within `month`.
     static func programmesStarting(in month: (start: Date, end: Date), on db: any Database) async throws -> [UUID] {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         return try await sql.raw(
             """
             SELECT c.programme_id AS programme_id FROM training_classes c
@@ -130,7 +130,7 @@ enum CatalogueQuery {
         -> [ClassRow]
     {
         guard !programmeIDs.isEmpty else { return [] }
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         var query: SQLQueryString = """
             SELECT c.id AS id, c.programme_id AS programme_id, c.name AS name, c.capacity AS capacity,
             c.seats_held AS seats_held, c.status AS status, c.registration_opens_at AS registration_opens_at,

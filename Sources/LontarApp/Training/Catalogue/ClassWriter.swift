@@ -81,7 +81,7 @@ struct ClassWriter {
     )
         async throws
     {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         let updated = try await sql.raw(
             """
             UPDATE training_classes SET capacity = \(bind: values.capacity), sequence = sequence + 1

@@ -27,7 +27,7 @@ enum EnrolmentQueries {
     ) async throws
         -> (rows: [PendingRow], total: Int)
     {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         var scopes: [SQLQueryString] = []
         if let me = principal.employeeID {
             scopes.append(
@@ -92,7 +92,7 @@ enum EnrolmentQueries {
 
     /// Every enrolment of one employee, with dates, waiting-list rank and certificate.
     static func mine(_ employeeID: UUID, on db: any Database) async throws -> [MineRow] {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         return try await sql.raw(
             """
             SELECT e.id AS id, e.approval AS approval, e.seat AS seat, e.cancelled AS cancelled,

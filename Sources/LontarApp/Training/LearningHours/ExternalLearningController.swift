@@ -143,7 +143,7 @@ struct ExternalLearningController: RouteCollection {
     private func renderReview(
         _ req: Request, principal: Principal, failed: (id: UUID, message: String, reason: String)?
     ) async throws -> Response {
-        guard let sql = req.db as? any SQLDatabase else { throw AppError.notFound() }
+        let sql = try req.db.sql()
         var scope: SQLQueryString = "x.status = \(bind: ExternalLearningService.Status.submitted.rawValue)"
         var scopeLabel = req.t("jp.scope.city")
         if !principal.isAdmin {

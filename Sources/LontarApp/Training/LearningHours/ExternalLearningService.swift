@@ -187,7 +187,7 @@ enum ExternalLearningService {
     private static func claim(
         _ id: UUID, status: Status, reason: String?, by userID: UUID, on db: any Database
     ) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql()
         let claimed = try await sql.raw(
             """
             UPDATE external_learning SET status = \(bind: status.rawValue), reason = \(bind: reason),

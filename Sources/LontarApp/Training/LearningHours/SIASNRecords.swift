@@ -22,7 +22,7 @@ enum SIASNRecords {
     }
 
     static func count(_ scope: JPScope, year: Int, on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { return 0 }
+        let sql = try db.sql()
         struct Count: Decodable { let n: Int }
         return try await sql.raw(
             "SELECT COUNT(*) AS n FROM jp_ledger l JOIN employees e ON e.id = l.employee_id WHERE \(clause(scope, year))"
@@ -57,7 +57,7 @@ enum SIASNRecords {
     }
 
     private static func read(_ scope: JPScope, year: Int, on db: any Database, into collected: Collector) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = try db.sql()
         try await sql.raw(
             """
             SELECT e.nip, e.name, e.front_title, e.back_title, l.title, l.form_code, l.jp, l.start_date, l.end_date,
