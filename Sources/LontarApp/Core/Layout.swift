@@ -86,6 +86,8 @@ struct Layout: Encodable {
             items.append((Paths.accounts, "nav.accounts"))
             items.append((Paths.audit, "nav.audit"))
         }
+        // Read notices stay reachable: the home page only points at unread ones.
+        items.append((Paths.notifications, "catalogue.notifications.title"))
         if principal.employeeID != nil { items.append((Paths.profile, "nav.profile")) }
         let path = request.url.path
         return items.map { href, key in

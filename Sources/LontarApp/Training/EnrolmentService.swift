@@ -62,6 +62,13 @@ struct EnrolmentService {
         let principalID = request.principal?.userID
         let updated = try await request.db.retryingTransaction { db in
             guard let current = try await Enrolment.find(enrolmentID, on: db) else { throw AppError.notFound() }
+            // A finished class's enrolments are its record: who took part is no longer changed
+            // by approving or cancelling (a request still pending may be declined).
+            if event == .approve || event == .cancel,
+                try await TrainingClass.find(classID, on: db)?.status == "finished"
+            {
+                throw AppError.conflict("class_closed", .init("enrolment.classClosed"))
+            }
             let (state, freed): (EnrolmentState, Bool)
             switch EnrolmentMachine.apply(event, to: Self.state(of: current)) {
             case .success(let result): (state, freed) = (result.state, result.freedSeat)

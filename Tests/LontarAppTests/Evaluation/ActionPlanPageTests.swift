@@ -316,6 +316,11 @@ struct ActionPlanPageTests {
             let with = try await teacher.get(Paths.survey(survey.id!))
             #expect(with.body.contains(question))
             #expect(with.body.contains("<legend>Rencana aksi</legend>"))
+            // The plan stands in that section, right above the question about it.
+            let section = try #require(with.body.range(of: "<legend>Rencana aksi</legend>"))
+            let planBlock = try #require(with.body.range(of: "Menyusun SOP loket izin"))
+            let asked = try #require(with.body.range(of: question))
+            #expect(section.upperBound < planBlock.lowerBound && planBlock.upperBound < asked.lowerBound)
             #expect(with.body.contains("Menyusun SOP loket izin"))
             let missing = try await teacher.post(
                 Paths.surveyAnswer(survey.id!), form: ["i0": "3", "i1": "3", "i2": "2"])

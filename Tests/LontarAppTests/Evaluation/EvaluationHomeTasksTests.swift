@@ -21,16 +21,16 @@ struct EvaluationHomeTasksTests {
                 credit: credit, start: today, end: today, organiser: "BKPPD", source: "class", request: request)
             let person = try await world.browser(app, world.participants[0])
             let home = try await person.get(Paths.home)
-            #expect(home.body.contains("Pemberitahuan baru"))
-            #expect(home.body.contains("3 pemberitahuan belum dibaca."))
+            #expect(home.body.contains("Notifikasi baru"))
+            #expect(home.body.contains("3 notifikasi belum dibaca."))
             #expect(home.body.contains("Survei menunggu jawaban Anda"))
             #expect(home.body.contains(Paths.mySurveys))
             #expect(home.body.contains(Paths.actionPlan(world.enrolments[0].id!)))
             // The notices come before everything else on the page.
             let cards = try #require(home.body.range(of: "<ul class=\"cards\">")?.upperBound)
-            #expect(home.body[cards...].contains("<strong>Pemberitahuan baru</strong>"))
+            #expect(home.body[cards...].contains("<strong>Notifikasi baru</strong>"))
             let firstCard = try #require(home.body[cards...].range(of: "<strong>")?.upperBound)
-            #expect(home.body[firstCard...].hasPrefix("Pemberitahuan baru"))
+            #expect(home.body[firstCard...].hasPrefix("Notifikasi baru"))
 
             // Opening a notice marks it read and leads to its link; someone else's is not found.
             let account = try #require(

@@ -209,23 +209,77 @@ struct CatalogueTests {
             let data = try await Self.catalogue(app)
             let finished = try await TrainingFixtures.trainingClass(
                 app, programme: data.leadership, capacity: 20, daysFromNow: -30, status: "finished", name: "Angkatan 0")
+            var completed: [Enrolment] = []
             for person in [data.city.staff, data.city.teacher] {
                 let enrolment = try await TrainingFixtures.enrolment(app, person, in: finished)
                 enrolment.completed = true
                 try await enrolment.save(on: app.db)
+                completed.append(enrolment)
             }
+            let certificate = Certificate()
+            certificate.number = "001/BKPPD/2026"
+            certificate.code = "ABCDEFGHJKLM"
+            certificate.$enrolment.id = try completed[0].requireID()
+            certificate.$employee.id = try data.city.staff.requireID()
+            certificate.holderName = data.city.staff.name
+            certificate.programmeTitle = data.leadership.title
+            certificate.formCode = "KL02"
+            certificate.jp = 24
+            certificate.startDate = "2026-10-19"
+            certificate.endDate = "2026-10-20"
+            certificate.organiser = "BKPPD"
+            certificate.issuedAt = app.clock.now()
+            try await certificate.save(on: app.db)
+            let absent = try await TrainingFixtures.enrolment(app, data.city.supervisor, in: finished)
             let staff = try await Fixtures.browser(app, as: data.city.staff.nip)
             let page = try await staff.get(Paths.trainingClass(finished.requireID())).body
             #expect(page.components(separatedBy: ">Selesai</span>").count == 2, "one status tag")
-            #expect(page.contains("2 dari 20 kursi terisi"))
+            #expect(page.contains("3 dari 20 kursi terisi"))
             #expect(!page.contains("kursi tersisa"))
             #expect(!page.contains("Daftar tunggu"))
+            #expect(
+                page.contains(Paths.certificate(try certificate.requireID())), "the alumna's way to her certificate")
+
+            // Who completed is what the list says now; nobody cancels a finished class's seat.
+            let admin = try await Fixtures.browser(app, as: "admin", password: adminPassword)
+            let list = try await admin.get(Paths.trainingClass(finished.requireID())).body
+            #expect(list.components(separatedBy: ">Menyelesaikan</span>").count == 3)
+            #expect(list.contains(">Tidak menyelesaikan</span>"))
+            #expect(!list.contains(Paths.enrolmentCancel(try absent.requireID())))
+            let refused = try await admin.post(Paths.enrolmentCancel(try absent.requireID()), form: ["back": "/"])
+            #expect(refused.status == .conflict)
+            #expect(try await Enrolment.find(absent.requireID(), on: app.db)?.cancelled == false)
+            let absentPage = try await Fixtures.browser(app, as: data.city.supervisor.nip)
+                .get(Paths.trainingClass(finished.requireID())).body
+            #expect(!absentPage.contains("Batas pembatalan"))
             // An open class still shows its seats left and registration.
             let open = try #require(
                 try await TrainingClass.query(on: app.db).filter(\.$programme.$id == data.leadership.requireID())
                     .filter(\.$status == "open").first())
             let openPage = try await staff.get(Paths.trainingClass(open.requireID())).body
             #expect(openPage.contains("30 dari 30 kursi tersisa"))
+        }
+    }
+
+    @Test("a civil servant who facilitates a class is not offered a seat in it; a colleague is")
+    func facilitatorNotOfferedSeat() async throws {
+        try await withLontar { app in
+            let data = try await Self.catalogue(app)
+            let open = try #require(
+                try await TrainingClass.query(on: app.db).filter(\.$programme.$id == data.leadership.requireID())
+                    .first())
+            let teacherAccount = try #require(
+                try await UserAccount.query(on: app.db).filter(\.$employee.$id == data.city.teacher.requireID())
+                    .first())
+            let link = ClassFacilitator()
+            link.$trainingClass.id = try open.requireID()
+            link.$user.id = try teacherAccount.requireID()
+            try await link.save(on: app.db)
+            let apply = Paths.classApply(try open.requireID())
+            let teacher = try await Fixtures.browser(app, as: data.city.teacher.nip)
+            #expect(!(try await teacher.get(Paths.trainingClass(open.requireID())).body.contains(apply)))
+            let colleague = try await Fixtures.browser(app, as: data.city.staff.nip)
+            #expect(try await colleague.get(Paths.trainingClass(open.requireID())).body.contains(apply))
         }
     }
 

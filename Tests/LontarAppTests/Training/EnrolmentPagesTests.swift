@@ -68,6 +68,10 @@ struct EnrolmentPagesTests {
             #expect(try await staff.post(Paths.notificationsRead, form: [:]).status == .seeOther)
             // Only the supervisor's note is still unread.
             #expect(try await InAppNotification.query(on: app.db).filter(\.$read == false).count() == 1)
+            // With nothing unread the home page has no card for them; the menu still leads there.
+            let home = try await staff.get(Paths.home).body
+            #expect(!home.contains("Notifikasi baru"))
+            #expect(home.contains("href=\"\(Paths.notifications)\""))
         }
     }
 

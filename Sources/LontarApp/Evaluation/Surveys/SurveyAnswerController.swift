@@ -118,6 +118,7 @@ struct SurveyAnswerController: RouteCollection {
             layout: try await Layout.make(req, title: loaded.survey.title), programmeTitle: loaded.programme.title,
             anonymous: loaded.survey.anonymous, about: about.map { req.t("survey.answer.about", $0.name) },
             plan: ActionPlanView(context.plan, language: req.language),
+            planInSection: context.plan != nil && sections.contains(where: \.showsPlan),
             invitation: try context.invitation.requireID().uuidString,
             action: Paths.surveyAnswer(loaded.id), sections: sections,
             errorSummary: errorCount > 0 ? req.t("survey.answer.error.summary", String(errorCount)) : nil,

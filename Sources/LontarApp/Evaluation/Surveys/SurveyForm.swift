@@ -41,7 +41,10 @@ enum SurveyFormReader {
         errors: [String: String], req: Request
     ) -> [SurveyFormPage.Section] {
         var index = 0
-        return definition.sections.map { section in
+        let planSection = definition.sections.firstIndex { section in
+            section.items.contains { $0.aspect == SurveyAnswering.actionPlanAspect }
+        }
+        return definition.sections.enumerated().map { sectionIndex, section in
             let items = section.items.map { item -> SurveyFormPage.Item in
                 defer { index += 1 }
                 let name = "i\(index)"
@@ -86,7 +89,7 @@ enum SurveyFormReader {
                     raters: raters, text: item.kind == .text ? (fields[name] ?? "") : "",
                     maxLength: SurveyDefinition.maximumTextLength, error: errors[item.key])
             }
-            return SurveyFormPage.Section(title: section.title, items: items)
+            return SurveyFormPage.Section(title: section.title, items: items, showsPlan: sectionIndex == planSection)
         }
     }
 }
@@ -119,6 +122,9 @@ struct SurveyFormPage: Encodable {
     struct Section: Encodable {
         let title: String
         let items: [Item]
+        /// The section that asks how the action plan went shows the plan, right above the
+        /// question (on a phone the top of the form is screens away).
+        let showsPlan: Bool
     }
     let layout: Layout
     let programmeTitle: String
@@ -127,6 +133,8 @@ struct SurveyFormPage: Encodable {
     let about: String?
     /// On an L3 survey: the action plan written at the end of the class, to answer against.
     let plan: ActionPlanView?
+    /// The plan is shown in a section, not above the form.
+    let planInSection: Bool
     /// The invitation answered, sent back with the form.
     let invitation: String
     let action: String

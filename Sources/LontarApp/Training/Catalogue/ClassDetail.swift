@@ -33,7 +33,8 @@ enum ClassDetail {
         let ranks = waitlistRanks(enrolments)
         func cancelAllowed(_ enrolment: Enrolment) -> Bool {
             let status = EnrolmentService.state(of: enrolment).status
-            guard status != .cancelled, status != .declined, !enrolment.completed else { return false }
+            guard status != .cancelled, status != .declined, !enrolment.completed, trainingClass.status != "finished"
+            else { return false }
             return TrainingAccess.canCancel(
                 enrolment, employee: enrolment.employee, programme: programme, firstSessionStart: firstStart,
                 cutoffHours: trainingClass.cancelCutoffHours, principal, now: now)
@@ -43,16 +44,23 @@ enum ClassDetail {
             try await own.asyncFlatMap { enrolment in
                 try await ActionPlanRecord.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).first()
             } != nil
+        let ownCertificate = try await own.asyncFlatMap { enrolment in
+            enrolment.completed
+                ? try await Certificate.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).first()
+                : nil
+        }
         let begun = firstStart.map { $0 <= now } ?? true
         var ownFollowedUp = false
         if let own, let ownID = own.id {
             ownFollowedUp = try await ActionPlanQueries.followedUp(own.$employee.id, on: req.db).contains(ownID)
         }
-        let mine = own.map { enrolment in
+        let mine = try own.map { enrolment in
             let status = EnrolmentService.state(of: enrolment).status
             let allowed = cancelAllowed(enrolment)
             var cancelNote: String?
-            if !allowed, !enrolment.completed, status == .pending || status == .confirmed || status == .waitlisted {
+            if !allowed, !enrolment.completed, trainingClass.status != "finished",
+                status == .pending || status == .confirmed || status == .waitlisted
+            {
                 cancelNote = req.t("catalogue.enrolment.cutoffPassed", String(trainingClass.cancelCutoffHours))
             }
             let plan = enrolment.id.flatMap { id in
@@ -65,10 +73,14 @@ enum ClassDetail {
                 tag: TrainingLabels.statusTag(status.rawValue),
                 detail: detail(enrolment, status, rank: ranks[enrolment.id ?? UUID()], req),
                 cancelHref: allowed ? enrolment.id.map(Paths.enrolmentCancel) : nil, cancelNote: cancelNote,
-                planHref: plan?.href, planLabel: plan?.label)
+                planHref: plan?.href, planLabel: plan?.label,
+                certificateHref: try ownCertificate.map { Paths.certificate(try $0.requireID()) })
         }
+        // Those who teach the class are not offered a seat in it.
+        let teaches = try await TrainingAccess.isFacilitator(of: id, principal, on: req.db)
         let canApply =
-            principal.employeeID != nil && own == nil && registration.canApply && programme.status == "published"
+            principal.employeeID != nil && own == nil && !teaches && registration.canApply
+            && programme.status == "published"
         var participants: [ClassPage.Participant]?
         if canRun {
             let agencies = try await Agency.query(on: req.db).all()
@@ -76,11 +88,19 @@ enum ClassDetail {
                 agencies.compactMap { a in a.id.map { ($0, a.code) } }, uniquingKeysWith: { a, _ in a })
             participants = ordered(enrolments).map { enrolment in
                 let status = EnrolmentService.state(of: enrolment).status
+                // After the class, who completed is what the list is read for.
+                var label = (
+                    req.t("catalogue.enrolment.status.\(status.rawValue)"), TrainingLabels.statusTag(status.rawValue)
+                )
+                if enrolment.completed {
+                    label = (req.t("catalogue.enrolment.status.completed"), "")
+                } else if trainingClass.status == "finished", status == .confirmed {
+                    label = (req.t("catalogue.enrolment.status.notCompleted"), "muted")
+                }
                 return ClassPage.Participant(
                     name: enrolment.employee.name, nip: canManage ? enrolment.employee.nip : nil,
-                    agency: codes[enrolment.employee.$agency.id] ?? "—",
-                    status: req.t("catalogue.enrolment.status.\(status.rawValue)"),
-                    tag: TrainingLabels.statusTag(status.rawValue), rank: ranks[enrolment.id ?? UUID()],
+                    agency: codes[enrolment.employee.$agency.id] ?? "—", status: label.0, tag: label.1,
+                    rank: ranks[enrolment.id ?? UUID()],
                     cancelHref: cancelAllowed(enrolment) ? enrolment.id.map(Paths.enrolmentCancel) : nil)
             }
         }

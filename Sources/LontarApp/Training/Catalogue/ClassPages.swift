@@ -57,6 +57,7 @@ struct ClassPage: Encodable {
         let cancelNote: String?
         let planHref: String?
         let planLabel: String?
+        let certificateHref: String?
     }
     struct Participant: Encodable {
         let name: String
