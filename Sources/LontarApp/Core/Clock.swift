@@ -21,10 +21,24 @@ public enum CityTime {
 
     /// "30 Juli 1997" / "30 July 1997": how dates are written on Indonesian documents.
     static func longDate(_ date: CivilDate, language: Language) -> String {
+        written(date, pattern: "d MMMM yyyy", language: language)
+    }
+
+    /// "20–21 Desember 2026", "30 November – 2 Desember 2026", "30 Desember 2026 – 2 Januari
+    /// 2027": a span of days, naming a month or year once when both ends share it.
+    static func dayRange(_ first: CivilDate, _ last: CivilDate, language: Language) -> String {
+        guard first != last else { return longDate(first, language: language) }
+        let end = longDate(last, language: language)
+        if first.year != last.year { return "\(longDate(first, language: language)) – \(end)" }
+        if first.month != last.month { return "\(written(first, pattern: "d MMMM", language: language)) – \(end)" }
+        return "\(first.day)–\(end)"
+    }
+
+    private static func written(_ date: CivilDate, pattern: String, language: Language) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: language == .id ? "id_ID" : "en_GB")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
+        formatter.dateFormat = pattern
         var components = DateComponents()
         (components.year, components.month, components.day) = (date.year, date.month, date.day)
         var calendar = Calendar(identifier: .gregorian)

@@ -123,10 +123,9 @@ enum TrainingTime {
     /// "30 November – 2 Desember 2026" style: the first and last day of a class.
     static func span(_ first: Date?, _ last: Date?, _ req: Request) -> String {
         guard let first else { return req.t("catalogue.class.noSessions") }
-        let start = day(first, req)
-        guard let last else { return start }
-        let end = day(last, req)
-        return start == end ? start : "\(start) – \(end)"
+        let start = CivilDate.today(in: CityTime.zone, now: first)
+        let end = last.map { CivilDate.today(in: CityTime.zone, now: $0) } ?? start
+        return CityTime.dayRange(start, end, language: req.language)
     }
 
     /// "2026-11-30" and "09:00" for form fields, in WITA.
