@@ -50,6 +50,10 @@ struct ReportPagesTests {
             #expect(!page.body.contains("style="))
             // Four answers: two at 100, two at 0 → 50,0.
             #expect(page.body.contains("50,0"))
+            // The L3 interviews sit beside the survey figures.
+            let interviews = Paths.programmeInterviews(world.programme.id!)
+            #expect(page.body.contains("href=\"\(interviews)\""))
+            #expect(try await admin.get(interviews).status == .ok)
             let csv = try await admin.get(Paths.programmeEvaluationCSV(world.programme.id!) + "?year=2026")
             #expect(csv.status == .ok)
             #expect(csv.body.contains("L3"))
@@ -76,6 +80,7 @@ struct ReportPagesTests {
             #expect(!page.body.contains("50,0"))
             #expect(!page.body.contains("Level 2"))
             #expect(!page.body.contains("Level 3"))
+            #expect(!page.body.contains(Paths.programmeInterviews(world.programme.id!)))
             let csv = try await facilitator.get(Paths.programmeEvaluationCSV(world.programme.id!) + "?year=2026")
             #expect(csv.status == .ok)
             #expect(!csv.body.contains("L3"))

@@ -121,6 +121,13 @@ struct SurveyAnswerTests {
             let opened = try await closed.get(Paths.survey(survey.id!))
             #expect(opened.status == .seeOther)
             #expect(opened.location == Paths.mySurveys)
+            // The answer address asked for by GET (a reload after errors) leads to the form,
+            // which here says it is closed; a visitor is sent to sign in.
+            let reload = try await closed.get(Paths.surveyAnswer(survey.id!))
+            #expect(reload.status == .seeOther)
+            #expect(reload.location == Paths.survey(survey.id!))
+            #expect(
+                try await Browser(app).get(Paths.surveyAnswer(survey.id!)).location?.hasPrefix(Paths.signIn) == true)
             // Said as a warning, not in the green of something done.
             #expect(
                 try await closed.get(Paths.mySurveys).body.contains(

@@ -86,6 +86,8 @@ struct EffectivenessPage: Encodable {
     var behaviourWithheld: String?
     /// "Action plans written: 8 of 12 (67%)" once anyone completed in the year.
     var plansWritten: String?
+    /// The L3 interviews recorded for the programme, beside the survey figures.
+    var interviewsHref: String?
     var indicators: [IndicatorRow]
 
     static func make(
@@ -136,6 +138,7 @@ struct EffectivenessPage: Encodable {
             withheld: withheld, gainStats: [], gainChart: nil, behaviourChart: nil, behaviourRows: [],
             behaviourWithheld: nil, indicators: [])
         guard !reactionOnly else { return page }
+        page.interviewsHref = Paths.programmeInterviews(id)
         page.fillLevels(report, req: req)
         return page
     }

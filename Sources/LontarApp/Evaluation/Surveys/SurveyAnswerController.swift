@@ -8,6 +8,13 @@ struct SurveyAnswerController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(TrainingRoutePattern.one(Paths.survey, SurveyAccess.parameter), use: show)
         routes.post(TrainingRoutePattern.one(Paths.surveyAnswer, SurveyAccess.parameter), use: answer)
+        // A form sent back with errors sits at the answer address: reloading it, or switching
+        // the language there, asks for it by GET. The form itself is at the survey's address.
+        routes.get(TrainingRoutePattern.one(Paths.surveyAnswer, SurveyAccess.parameter)) { req in
+            _ = try req.requirePrincipal()
+            let id = try CatalogueRouting.id(req, parameter: SurveyAccess.parameter)
+            return req.redirect(to: Paths.survey(id))
+        }
         routes.get(CatalogueRouting.pattern(Paths.mySurveys), use: mine)
     }
 
