@@ -112,6 +112,9 @@ struct SurveyAnswerTests {
             let late = try await staff.post(Paths.surveyAnswer(survey.id!), form: world.form())
             #expect(late.status == .seeOther)
             #expect(try await SurveyResponse.query(on: app.db).count() == 0)
+            #expect(
+                try await staff.get(Paths.mySurveys).body.contains(
+                    "Waktu pengisian survei ini sudah berakhir pada 20 November 2026."))
             // Closed by its manager.
             survey.closesOn = nil
             survey.status = "closed"

@@ -48,7 +48,7 @@ enum SurveyAnswering {
             if named??.answered == true || invitations.allSatisfy(\.answered) {
                 throw AppError.conflict("already_answered", LocalizableMessage("survey.error.alreadyAnswered"))
             }
-            throw AppError.conflict("survey_closed", LocalizableMessage("survey.error.closed"))
+            throw AppError.conflict("survey_closed", closedMessage(loaded.survey, invitations, today, request.language))
         }
         var classID = loaded.classID
         if classID == nil, let enrolmentID = invitation.enrolmentID {
@@ -69,6 +69,17 @@ enum SurveyAnswering {
         }
         return Context(
             invitation: invitation, classID: classID, facilitators: facilitators, plan: plan, definition: definition)
+    }
+
+    /// Says on which day answering closed, when that is why: the survey's closing day, or the
+    /// last of the caller's invitations. A survey not open (draft, or closed by hand) has no day.
+    private static func closedMessage(
+        _ survey: Survey, _ invitations: [SurveyInvitation], _ today: CivilDate, _ language: Language
+    ) -> LocalizableMessage {
+        let lastDay = ([survey.closesOn].compactMap { $0 } + invitations.filter { !$0.answered }.map(\.closesOn))
+            .compactMap(CivilDate.init(iso:)).filter { $0 < today }.max()
+        guard survey.status == "open", let lastDay else { return LocalizableMessage("survey.error.closed") }
+        return LocalizableMessage("survey.error.closedOn", [CityTime.longDate(lastDay, language: language)])
     }
 
     /// Stores checked answers. The invitation is claimed by one conditional UPDATE in the
