@@ -1,3 +1,4 @@
+import Foundation
 import LontarCore
 import Testing
 
@@ -19,5 +20,13 @@ struct CityTimeTests {
         let from = try #require(CivilDate(iso: first))
         let to = try #require(CivilDate(iso: last))
         #expect(CityTime.dayRange(from, to, language: language) == expected)
+    }
+
+    @Test("a moment in a sentence is written out in WITA, with the language's clock")
+    func moment() {
+        // 00:00 UTC is 08:00 in Kupang.
+        let date = Date(timeIntervalSince1970: 1_797_465_600)  // 2026-12-17T00:00:00Z
+        #expect(CityTime.moment(date, language: .id) == "17 Desember 2026, 08.00 WITA")
+        #expect(CityTime.moment(date, language: .en) == "17 December 2026, 08:00 WITA")
     }
 }

@@ -55,7 +55,7 @@ struct AuthController: RouteCollection {
         case .locked(let until):
             return try await renderSignIn(
                 req, identifier: form.identifier, next: next,
-                error: req.t("auth.locked", CityTime.format(until)), status: .tooManyRequests)
+                error: req.t("auth.locked", CityTime.moment(until, language: req.language)), status: .tooManyRequests)
         }
     }
 

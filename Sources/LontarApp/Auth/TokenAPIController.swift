@@ -38,7 +38,8 @@ struct TokenAPIController: RouteCollection {
         case .wrongCredentials:
             throw AppError(.unauthorized, "invalid_credentials", .init("auth.wrongCredentials"))
         case .locked(let until):
-            throw AppError(.tooManyRequests, "locked", .init("auth.locked", [CityTime.format(until)]))
+            throw AppError(
+                .tooManyRequests, "locked", .init("auth.locked", [CityTime.moment(until, language: req.language)]))
         }
     }
 

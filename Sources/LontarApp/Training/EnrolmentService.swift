@@ -102,11 +102,13 @@ struct EnrolmentService {
         let now = request.now
         if let opens = trainingClass.registrationOpensAt, now < opens {
             throw AppError.conflict(
-                "registration_not_open", .init("enrolment.registrationNotOpen", [CityTime.format(opens)]))
+                "registration_not_open",
+                .init("enrolment.registrationNotOpen", [CityTime.moment(opens, language: request.language)]))
         }
         if let closes = trainingClass.registrationClosesAt, now > closes {
             throw AppError.conflict(
-                "registration_closed", .init("enrolment.registrationClosed", [CityTime.format(closes)]))
+                "registration_closed",
+                .init("enrolment.registrationClosed", [CityTime.moment(closes, language: request.language)]))
         }
     }
 

@@ -170,11 +170,13 @@ enum RegistrationState {
         switch status {
         case "open":
             if let opens, now < opens {
-                return (req.t("catalogue.reg.notYet", CityTime.format(opens)), "muted", false)
+                return (req.t("catalogue.reg.notYet", CityTime.moment(opens, language: req.language)), "muted", false)
             }
             if let closes, now > closes { return (req.t("catalogue.reg.closed"), "muted", false) }
             if seatsLeft == 0 { return (req.t("catalogue.reg.full"), "danger", true) }
-            if let closes { return (req.t("catalogue.reg.openUntil", CityTime.format(closes)), "", true) }
+            if let closes {
+                return (req.t("catalogue.reg.openUntil", CityTime.moment(closes, language: req.language)), "", true)
+            }
             return (req.t("catalogue.reg.open"), "", true)
         case "cancelled": return (req.t("catalogue.class.status.cancelled"), "danger", false)
         default: return (req.t("catalogue.class.status.\(status)"), "muted", false)

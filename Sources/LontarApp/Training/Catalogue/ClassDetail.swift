@@ -174,11 +174,12 @@ enum ClassDetail {
     private static func facts(
         _ trainingClass: TrainingClass, sessions: [ClassSession], seatsLeft: Int, waitlisted: Int, _ req: Request
     ) -> [ClassPage.Fact] {
+        func moment(_ date: Date) -> String { CityTime.moment(date, language: req.language) }
         var window = "—"
         switch (trainingClass.registrationOpensAt, trainingClass.registrationClosesAt) {
-        case (let opens?, let closes?): window = "\(CityTime.format(opens)) – \(CityTime.format(closes))"
-        case (let opens?, nil): window = req.t("catalogue.class.windowFrom", CityTime.format(opens))
-        case (nil, let closes?): window = req.t("catalogue.class.windowUntil", CityTime.format(closes))
+        case (let opens?, let closes?): window = "\(moment(opens)) – \(moment(closes))"
+        case (let opens?, nil): window = req.t("catalogue.class.windowFrom", moment(opens))
+        case (nil, let closes?): window = req.t("catalogue.class.windowUntil", moment(closes))
         case (nil, nil): break
         }
         let settled: [ClassPage.Fact] = [
