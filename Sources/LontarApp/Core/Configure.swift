@@ -84,6 +84,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AgencyController())
     try app.register(collection: PositionController())
     try app.register(collection: EmployeeController())
+    try app.register(collection: OwnContactController())
     try app.register(collection: EmployeeImportController())
     try app.register(collection: PersonalDataController())
     try app.register(collection: AuditController())

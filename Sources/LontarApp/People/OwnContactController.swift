@@ -1,0 +1,71 @@
+import Fluent
+import LontarCore
+import Vapor
+
+/// `/profil/kontak`: a civil servant corrects their own email and phone, the two fields the
+/// city's records most often have wrong and only the person knows. Everything else on the
+/// record stays with their OPD's operator and BKPPD.
+struct OwnContactController: RouteCollection {
+    struct Page: Encodable {
+        let layout: Layout
+        let email: String
+        let phone: String
+        let errors: [String]
+        let invalidEmail: Bool
+        let invalidPhone: Bool
+    }
+
+    struct Form: Content {
+        var email: String?
+        var telepon: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("profil", "kontak", use: form)
+        routes.post("profil", "kontak", use: save)
+    }
+
+    private func ownRecord(_ req: Request) async throws -> Employee {
+        let principal = try req.requirePrincipal()
+        guard let id = principal.employeeID, let employee = try await Employee.find(id, on: req.db) else {
+            throw AppError.forbidden()
+        }
+        return employee
+    }
+
+    func form(req: Request) async throws -> Response {
+        let employee = try await ownRecord(req)
+        return try await render(req, email: employee.email ?? "", phone: employee.phone ?? "", problems: [])
+    }
+
+    func save(req: Request) async throws -> Response {
+        let employee = try await ownRecord(req)
+        let input = try req.content.decode(Form.self)
+        switch ContactDetails.check(email: input.email ?? "", phone: input.telepon ?? "") {
+        case .failure(let list):
+            return try await render(
+                req, email: input.email ?? "", phone: input.telepon ?? "", problems: list.problems,
+                status: .unprocessableEntity)
+        case .success(let details):
+            employee.email = details.email
+            employee.phone = details.phone
+            // The search text carries the email, so a new address is found by it.
+            employee.searchText = [employee.nip, employee.frontTitle, employee.name, employee.backTitle, details.email]
+                .compactMap { $0 }.joined(separator: " ").lowercased()
+            try await employee.save(on: req.db)
+            Flash.set(req, req.t("profile.contact.saved"))
+            return req.redirect(to: Paths.profile)
+        }
+    }
+
+    private func render(
+        _ req: Request, email: String, phone: String, problems: [ContactDetails.Problem],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let page = Page(
+            layout: try await Layout.make(req, title: req.t("profile.contact.title")), email: email, phone: phone,
+            errors: problems.map { req.t($0.message) }, invalidEmail: problems.contains { $0.field == "email" },
+            invalidPhone: problems.contains { $0.field == "telepon" })
+        return try await req.renderPage("people/own-contact", page, status: status)
+    }
+}
