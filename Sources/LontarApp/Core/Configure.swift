@@ -82,6 +82,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuthController())
     try app.register(collection: HomeController())
     try app.register(collection: AgencyController())
+    try app.register(collection: UnitController())
     try app.register(collection: PositionController())
     try app.register(collection: EmployeeController())
     try app.register(collection: OwnContactController())

@@ -18,6 +18,8 @@ enum Paths {
     static func agencyEdit(_ id: UUID) -> String { "/opd/\(id.uuidString)/ubah" }
     static func agencyDeactivate(_ id: UUID) -> String { "/opd/\(id.uuidString)/nonaktifkan" }
     static func agencyUnits(_ id: UUID) -> String { "/opd/\(id.uuidString)/unit" }
+    static func agencyUnit(_ id: UUID, _ unitID: UUID) -> String { agencyUnits(id) + "/\(unitID.uuidString)" }
+    static func agencyUnitStatus(_ id: UUID, _ unitID: UUID) -> String { agencyUnit(id, unitID) + "/status" }
 
     static let positions = "/jabatan"
     static let positionNew = "/jabatan/baru"

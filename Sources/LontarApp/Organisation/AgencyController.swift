@@ -22,6 +22,10 @@ struct AgencyDetailPage: Encodable {
         let name: String
         let indent: Int
         let id: String
+        let active: Bool
+        /// Renaming and retiring, for those who manage the OPD.
+        var renameAction: String?
+        var statusAction: String?
     }
     let layout: Layout
     let code: String
@@ -88,10 +92,10 @@ struct AgencyController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        try await renderDetail(req, agency: try await findManageable(req), error: nil)
+        try await renderDetail(req, agency: try await Self.findManageable(req), error: nil)
     }
 
-    private func renderDetail(
+    func renderDetail(
         _ req: Request, agency: Agency, error: String?, status: HTTPResponseStatus = .ok
     )
         async throws -> Response
@@ -102,7 +106,15 @@ struct AgencyController: RouteCollection {
         let counts = try await EmployeeCounts.byAgency(on: req.db)
         let page = AgencyDetailPage(
             layout: try await Layout.make(req, title: agency.name), code: agency.code, name: agency.name,
-            active: agency.active, employees: counts[id] ?? 0, units: UnitTree.flatten(units),
+            active: agency.active, employees: counts[id] ?? 0,
+            units: UnitTree.flatten(units).map { row in
+                var row = row
+                if let unitID = UUID(uuidString: row.id), principal.canManage(agencyID: id) {
+                    row.renameAction = Paths.agencyUnit(id, unitID)
+                    row.statusAction = Paths.agencyUnitStatus(id, unitID)
+                }
+                return row
+            },
             employeesHref: Paths.employees + "?agency=" + agency.code,
             editHref: principal.isAdmin ? Paths.agencyEdit(id) : nil,
             deactivateHref: principal.isAdmin && agency.active ? Paths.agencyDeactivate(id) : nil,
@@ -129,14 +141,14 @@ struct AgencyController: RouteCollection {
 
     func editForm(req: Request) async throws -> Response {
         _ = try req.require(.admin)
-        let agency = try await findManageable(req)
+        let agency = try await Self.findManageable(req)
         return try await renderForm(
             req, action: Paths.agencyEdit(try agency.requireID()), code: agency.code, name: agency.name, error: nil)
     }
 
     func update(req: Request) async throws -> Response {
         _ = try req.require(.admin)
-        let agency = try await findManageable(req)
+        let agency = try await Self.findManageable(req)
         let input = try req.content.decode(AgencyInput.self)
         do {
             try await OrganisationService.updateAgency(req, agency, input)
@@ -150,7 +162,7 @@ struct AgencyController: RouteCollection {
 
     func deactivate(req: Request) async throws -> Response {
         _ = try req.require(.admin)
-        let agency = try await findManageable(req)
+        let agency = try await Self.findManageable(req)
         agency.active = false
         try await req.db.transaction { db in
             try await agency.save(on: db)
@@ -163,7 +175,7 @@ struct AgencyController: RouteCollection {
     }
 
     func addUnit(req: Request) async throws -> Response {
-        let agency = try await findManageable(req)
+        let agency = try await Self.findManageable(req)
         let input = try req.content.decode(UnitInput.self)
         do {
             let unit = try await OrganisationService.createUnit(req, agency: agency, input)
@@ -175,7 +187,7 @@ struct AgencyController: RouteCollection {
     }
 
     /// The OPD named in the path, if the signed-in person manages it; 404 when unknown.
-    private func findManageable(_ req: Request) async throws -> Agency {
+    static func findManageable(_ req: Request) async throws -> Agency {
         let principal = try req.require(.admin, .operator)
         guard let id = req.parameters.get("id", as: UUID.self), let agency = try await Agency.find(id, on: req.db)
         else { throw AppError.notFound() }
@@ -219,7 +231,7 @@ enum UnitTree {
         func visit(_ parent: UUID?, depth: Int) {
             for unit in children[parent] ?? [] {
                 guard let id = unit.id else { continue }
-                rows.append(.init(name: unit.name, indent: depth, id: id.uuidString))
+                rows.append(.init(name: unit.name, indent: depth, id: id.uuidString, active: unit.active))
                 if depth < 8 { visit(id, depth: depth + 1) }
             }
         }

@@ -71,8 +71,9 @@ enum EmployeeForms {
         var units: [String] = []
         var positions: [String] = []
         if let agencyID = agency?.id {
-            units = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == agencyID).sort(\.$name).all().map(
-                \.name)
+            // Retired units are not offered; one still named in the form stays (it is kept as is).
+            units = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == agencyID).sort(\.$name).all()
+                .filter { $0.active || $0.name == input.unit_kerja }.map(\.name)
             positions = try await Position.query(on: req.db).filter(\.$agency.$id == agencyID).sort(\.$title).all()
                 .map(\.title)
         }

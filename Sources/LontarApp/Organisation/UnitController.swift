@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+
+/// Renaming and retiring an OPD's work units, when a reorganisation changes them. A unit is
+/// retired, never deleted: employees' history and imports still name it.
+struct UnitController: RouteCollection {
+    struct RenameInput: Content {
+        var name: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let opd = routes.grouped("opd")
+        opd.post(":id", "unit", ":unitID", use: rename)
+        opd.post(":id", "unit", ":unitID", "status", use: toggleActive)
+    }
+
+    private func find(_ req: Request) async throws -> (Agency, OrgUnit) {
+        let agency = try await AgencyController.findManageable(req)
+        guard let unitID = req.parameters.get("unitID", as: UUID.self),
+            let unit = try await OrgUnit.find(unitID, on: req.db), unit.$agency.id == agency.id
+        else { throw AppError.notFound() }
+        return (agency, unit)
+    }
+
+    func rename(req: Request) async throws -> Response {
+        let (agency, unit) = try await find(req)
+        let agencyID = try agency.requireID()
+        do {
+            let name = try UnitInput(name: try req.content.decode(RenameInput.self).name, parentID: nil).validated()
+                .name
+            let clash = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == agencyID)
+                .filter(\.$name == name).filter(\.$id != unit.requireID()).first()
+            if clash != nil {
+                throw AppError.conflict("duplicate_unit", .init("unit.name.taken", [name]), field: "name")
+            }
+            let old = unit.name
+            unit.name = name
+            try await req.db.transaction { db in
+                try await unit.save(on: db)
+                try await Audit.record(
+                    req, on: db, action: "update", entity: "unit", entityID: unit.id?.uuidString,
+                    summary: "\(agency.code): \(name)", changes: [FieldChange(field: "name", old: old, new: name)])
+            }
+            Flash.set(req, req.t("unit.renamed", old, name))
+            return req.redirect(to: Paths.agency(agencyID))
+        } catch let error as AppError where error.field != nil {
+            return try await AgencyController().renderDetail(
+                req, agency: agency, error: req.t(error.message), status: error.status)
+        }
+    }
+
+    /// Retiring asks that the unit be empty first: its active staff moved and its active
+    /// sub-units retired, so no one is left in a unit that no longer exists.
+    func toggleActive(req: Request) async throws -> Response {
+        let (agency, unit) = try await find(req)
+        let unitID = try unit.requireID()
+        if unit.active {
+            let staff = try await Employee.query(on: req.db).filter(\.$unit.$id == unitID).filter(\.$active == true)
+                .count()
+            let subUnits = try await OrgUnit.query(on: req.db).filter(\.$parent.$id == unitID)
+                .filter(\.$active == true).count()
+            if staff > 0 || subUnits > 0 {
+                let message = req.t("unit.retire.notEmpty", unit.name, String(staff), String(subUnits))
+                return try await AgencyController().renderDetail(req, agency: agency, error: message, status: .conflict)
+            }
+        }
+        unit.active.toggle()
+        try await req.db.transaction { db in
+            try await unit.save(on: db)
+            try await Audit.record(
+                req, on: db, action: unit.active ? "update" : "deactivate", entity: "unit",
+                entityID: unit.id?.uuidString, summary: "\(agency.code): \(unit.name)",
+                changes: [FieldChange(field: "active", old: String(!unit.active), new: String(unit.active))])
+        }
+        Flash.set(req, req.t(unit.active ? "unit.restored" : "unit.retired", unit.name))
+        return req.redirect(to: Paths.agency(try agency.requireID()))
+    }
+}
