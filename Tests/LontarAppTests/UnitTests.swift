@@ -73,6 +73,19 @@ struct UnitTests {
                 Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: [:])
             #expect(restored.status == .seeOther)
             #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == true)
+
+            // Retired again, then someone is placed in it by name: it is in use, so active again.
+            _ = try await operatorBrowser.post(Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: [:])
+            #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == false)
+            let moved = try await operatorBrowser.post(
+                Paths.employeeEdit(w.city.staff.nip),
+                form: [
+                    "nip": w.city.staff.nip, "nama": "Staf Kesehatan", "jenis_pegawai": "PNS", "kode_opd": "DINKES",
+                    "nip_atasan": w.city.supervisor.nip, "unit_kerja": "Seksi Lama",
+                ])
+            #expect(moved.status == .seeOther)
+            #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == true)
+            #expect(try await Employee.find(w.city.staff.requireID(), on: app.db)?.$unit.id == w.empty.id)
         }
     }
 

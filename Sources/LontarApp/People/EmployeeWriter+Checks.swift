@@ -146,11 +146,17 @@ extension EmployeeWriter {
                     agencyByCode[row.agencyCode]?.id.map { UnitKey(agencyID: $0, name: name) }
                 }
             })
-        return try await ensureNamed(
+        let ids = try await ensureNamed(
             wanted, table: OrgUnit.schema, nameColumn: "name", sql: sql, columns: ["id", "agency_id", "name", "active"]
         ) { key in
             [SQLBind(UUID()), SQLBind(key.agencyID), SQLBind(key.name), SQLBind(true)]
         }
+        // A retired unit that staff are placed in again is in use again.
+        if !ids.isEmpty {
+            try await sql.update(OrgUnit.schema).set("active", to: true)
+                .where("id", .in, Array(ids.values)).where("active", .equal, false).run()
+        }
+        return ids
     }
 
     func ensurePositions(
