@@ -184,14 +184,8 @@ struct ActionPlanAPITests {
             let teacher = try await Fixtures.apiToken(app, username: city.teacher.nip)
             #expect(try await call(app, .PUT, planPath(current), token: teacher, body: goodPlan).status == .ok)
             let survey = try await EvaluationFixtures.survey(app, programme, level: .behaviourSupervisor)
-            let invitation = SurveyInvitation()
-            invitation.$survey.id = try survey.requireID()
-            invitation.$employee.id = try city.supervisor.requireID()
-            invitation.enrolmentID = current.id
-            invitation.sentOn = "2027-02-18"
-            invitation.closesOn = "2027-03-18"
-            invitation.answered = false
-            try await invitation.save(on: app.db)
+            try await EvaluationFixtures.invitation(
+                app, survey, city.supervisor, sentOn: "2027-02-18", closesOn: "2027-03-18", enrolment: current)
             var changed = goodPlan
             changed["goal"] = "Diubah setelah ditanyakan"
             let frozen = try await call(app, .PUT, planPath(current), token: teacher, body: changed)

@@ -198,14 +198,8 @@ struct ActionPlanPageTests {
             let path = Paths.actionPlan(enrolment.id!)
             #expect(try await staff.post(path, form: goodPlan).status == .seeOther)
             let survey = try await EvaluationFixtures.survey(app, later.programme, level: .behaviourAlumnus)
-            let invitation = SurveyInvitation()
-            invitation.$survey.id = survey.id!
-            invitation.$employee.id = later.city.staff.id!
-            invitation.enrolmentID = enrolment.id
-            invitation.sentOn = "2026-11-18"
-            invitation.closesOn = "2026-12-31"
-            invitation.answered = false
-            try await invitation.save(on: app.db)
+            let invitation = try await EvaluationFixtures.invitation(
+                app, survey, later.city.staff, sentOn: "2026-11-18", enrolment: enrolment)
             var changed = goodPlan
             changed["goal"] = "Ditulis ulang setelah ditanya"
             #expect(try await staff.post(path, form: changed).status == .conflict)
@@ -226,15 +220,9 @@ struct ActionPlanPageTests {
             // Only the supervisor is asked (the alumni survey was closed): that freezes it too.
             let supervisorSurvey = try await EvaluationFixtures.survey(
                 app, later.programme, level: .behaviourSupervisor)
-            let asked = SurveyInvitation()
-            asked.$survey.id = supervisorSurvey.id!
-            asked.$employee.id = later.city.supervisor.id!
-            asked.$about.id = later.city.staff.id!
-            asked.enrolmentID = unplanned.id
-            asked.sentOn = "2026-11-18"
-            asked.closesOn = "2026-12-31"
-            asked.answered = false
-            try await asked.save(on: app.db)
+            try await EvaluationFixtures.invitation(
+                app, supervisorSurvey, later.city.supervisor, sentOn: "2026-11-18", about: later.city.staff,
+                enrolment: unplanned)
             #expect(!(try await staff.get(Paths.myTraining).body.contains(Paths.actionPlan(unplanned.id!))))
             #expect(
                 !(try await staff.get(Paths.trainingClass(third.id!)).body.contains(Paths.actionPlan(unplanned.id!))))
@@ -290,14 +278,7 @@ struct ActionPlanPageTests {
             survey.definition = try SurveyStore.encode(SurveyTemplate.behaviourAlumnus.definition)
             try await survey.save(on: app.db)
             for (person, enrolment) in [(w.city.staff, w.enrolment), (w.city.teacher, other)] {
-                let invitation = SurveyInvitation()
-                invitation.$survey.id = survey.id!
-                invitation.$employee.id = person.id!
-                invitation.enrolmentID = enrolment.id
-                invitation.sentOn = "2026-11-18"
-                invitation.closesOn = "2026-12-31"
-                invitation.answered = false
-                try await invitation.save(on: app.db)
+                try await EvaluationFixtures.invitation(app, survey, person, sentOn: "2026-11-18", enrolment: enrolment)
             }
             let question = "Bagaimana rencana aksi Anda berjalan?"
             let staff = try await Fixtures.browser(app, as: w.city.staff.nip)

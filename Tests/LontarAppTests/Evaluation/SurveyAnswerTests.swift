@@ -151,15 +151,8 @@ struct SurveyAnswerTests {
             // Asked about the first alumnus months ago (window closed, never answered), then about
             // both alumni of a later class now.
             func invite(_ alumnus: Employee, sent: CivilDate, closes: CivilDate) async throws -> SurveyInvitation {
-                let invitation = SurveyInvitation()
-                invitation.$survey.id = survey.id!
-                invitation.$employee.id = supervisor.id!
-                invitation.$about.id = alumnus.id!
-                invitation.sentOn = sent.iso
-                invitation.closesOn = closes.iso
-                invitation.answered = false
-                try await invitation.save(on: app.db)
-                return invitation
+                try await EvaluationFixtures.invitation(
+                    app, survey, supervisor, sentOn: sent.iso, closesOn: closes.iso, about: alumnus)
             }
             let expired = try await invite(
                 world.participants[0], sent: today.adding(days: -120), closes: today.adding(days: -90))
@@ -209,14 +202,9 @@ struct SurveyAnswerTests {
             let survey = try await world.survey(app, anonymous: false, level: .behaviourSupervisor)
             let supervisor = world.city.supervisor
             for alumnus in world.participants {
-                let invitation = SurveyInvitation()
-                invitation.$survey.id = survey.id!
-                invitation.$employee.id = supervisor.id!
-                invitation.$about.id = alumnus.id!
-                invitation.sentOn = CityTime.today(app.clock).iso
-                invitation.closesOn = CityTime.today(app.clock).adding(days: 30).iso
-                invitation.answered = false
-                try await invitation.save(on: app.db)
+                try await EvaluationFixtures.invitation(
+                    app, survey, supervisor, sentOn: CityTime.today(app.clock).iso,
+                    closesOn: CityTime.today(app.clock).adding(days: 30).iso, about: alumnus)
             }
             // Not asked through a class: there are no facilitators to rate.
             let form = world.form().filter { !$0.key.hasPrefix("r4.") }
@@ -237,13 +225,9 @@ struct SurveyAnswerTests {
             // The same person invited twice to one survey (two invites at once) answers once.
             let other = try await world.survey(app)
             for _ in 0..<2 {
-                let invitation = SurveyInvitation()
-                invitation.$survey.id = other.id!
-                invitation.$employee.id = world.city.staff.id!
-                invitation.sentOn = CityTime.today(app.clock).iso
-                invitation.closesOn = CityTime.today(app.clock).adding(days: 30).iso
-                invitation.answered = false
-                try await invitation.save(on: app.db)
+                try await EvaluationFixtures.invitation(
+                    app, other, world.city.staff, sentOn: CityTime.today(app.clock).iso,
+                    closesOn: CityTime.today(app.clock).adding(days: 30).iso)
             }
             let staff = try await world.browser(app, world.city.staff)
             for _ in 0..<2 { _ = try await staff.post(Paths.surveyAnswer(other.id!), form: form) }

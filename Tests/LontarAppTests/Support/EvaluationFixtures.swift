@@ -63,16 +63,24 @@ enum EvaluationFixtures {
         return response
     }
 
+    /// An invitation to `employee`; for L3, `about` the alumnus (to a supervisor) and naming the
+    /// `enrolment` followed up.
+    @discardableResult
     static func invitation(
-        _ app: Application, _ survey: Survey, _ employee: Employee, answered: Bool, sentOn: String = "2026-06-01"
-    ) async throws {
+        _ app: Application, _ survey: Survey, _ employee: Employee, answered: Bool = false,
+        sentOn: String = "2026-06-01", closesOn: String = "2026-12-31", about: Employee? = nil,
+        enrolment: Enrolment? = nil
+    ) async throws -> SurveyInvitation {
         let invitation = SurveyInvitation()
         invitation.$survey.id = try survey.requireID()
         invitation.$employee.id = try employee.requireID()
+        invitation.$about.id = about?.id
+        invitation.enrolmentID = enrolment?.id
         invitation.sentOn = sentOn
-        invitation.closesOn = "2026-12-31"
+        invitation.closesOn = closesOn
         invitation.answered = answered
         try await invitation.save(on: app.db)
+        return invitation
     }
 
     static func tests(_ app: Application, _ programme: Programme, pre: Quiz, post: Quiz) async throws {

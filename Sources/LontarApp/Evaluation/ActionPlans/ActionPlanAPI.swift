@@ -102,14 +102,7 @@ struct ActionPlanAPIController: RouteCollection {
     }
 
     func put(req: Request) async throws -> ActionPlanDTO {
-        let loaded = try await ActionPlanAccess.load(req)
-        guard loaded.isOwner else { throw AppError.forbidden() }
-        guard loaded.mayWrite else {
-            throw AppError.conflict(
-                "plan_closed",
-                ActionPlanController.stateMessage(loaded.state, req.language)
-                    ?? LocalizableMessage("plan.state.notEnrolled"))
-        }
+        let loaded = try await ActionPlanAccess.loadWritable(req)
         let body: Body
         do {
             body = try req.content.decode(Body.self)

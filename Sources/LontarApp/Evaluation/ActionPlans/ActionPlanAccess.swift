@@ -35,6 +35,20 @@ struct LoadedActionPlan {
 enum ActionPlanAccess {
     static let parameter = "enrolmentID"
 
+    /// The plan, if the caller may write it now: 403 for anyone but the participant, 409 with
+    /// the reason while the class has not begun, once the plan is frozen, or without a seat.
+    static func loadWritable(_ req: Request) async throws -> LoadedActionPlan {
+        let loaded = try await load(req)
+        guard loaded.isOwner else { throw AppError.forbidden() }
+        guard loaded.mayWrite else {
+            throw AppError.conflict(
+                "plan_closed",
+                ActionPlanController.stateMessage(loaded.state, req.language)
+                    ?? LocalizableMessage("plan.state.notEnrolled"))
+        }
+        return loaded
+    }
+
     static func load(_ req: Request) async throws -> LoadedActionPlan {
         let principal = try req.requirePrincipal()
         guard let enrolment = try await Enrolment.find(try CatalogueRouting.id(req, parameter: parameter), on: req.db),

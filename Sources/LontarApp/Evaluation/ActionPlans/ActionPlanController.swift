@@ -24,13 +24,7 @@ struct ActionPlanController: RouteCollection {
     }
 
     func save(req: Request) async throws -> Response {
-        let loaded = try await ActionPlanAccess.load(req)
-        guard loaded.isOwner else { throw AppError.forbidden() }
-        guard loaded.mayWrite else {
-            throw AppError.conflict(
-                "plan_closed",
-                Self.stateMessage(loaded.state, req.language) ?? LocalizableMessage("plan.state.notEnrolled"))
-        }
+        let loaded = try await ActionPlanAccess.loadWritable(req)
         let fields = FormFields.from(req)
         let draft = ActionPlanDraft(
             goal: fields["goal"] ?? "",
