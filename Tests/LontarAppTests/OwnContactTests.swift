@@ -43,8 +43,17 @@ struct OwnContactTests {
             #expect(page.body.contains("Alamat email “staf@kupang” tidak valid."))
             #expect(page.body.contains("Nomor telepon “12ab” tidak valid."))
             #expect(page.body.contains("value=\"staf@kupang\""), "what was typed comes back to correct")
-            let after = try #require(try await Employee.find(city.staff.requireID(), on: app.db))
+            var after = try #require(try await Employee.find(city.staff.requireID(), on: app.db))
             #expect(after.email == before.email && after.phone == before.phone)
+
+            // An address another employee holds is named as taken, not saved.
+            city.teacher.email = "guru@kupang.go.id"
+            try await city.teacher.save(on: app.db)
+            let taken = try await staff.post("/profil/kontak", form: ["email": "Guru@Kupang.go.id", "telepon": ""])
+            #expect(taken.status == .unprocessableEntity)
+            #expect(taken.body.contains("Alamat email guru@kupang.go.id sudah dipakai pegawai lain."))
+            after = try #require(try await Employee.find(city.staff.requireID(), on: app.db))
+            #expect(after.email == before.email)
         }
     }
 

@@ -57,25 +57,36 @@ struct UnitTests {
             let agencyID = try w.city.health.requireID()
             let operatorBrowser = try await Fixtures.browser(app, as: w.city.healthOperator.nip)
             let busy = try await operatorBrowser.post(
-                Paths.agencyUnitStatus(agencyID, try w.section.requireID()), form: [:])
+                Paths.agencyUnitStatus(agencyID, try w.section.requireID()), form: ["active": "false"])
             #expect(busy.status == .conflict)
             #expect(busy.body.contains("masih ada 1 pegawai aktif dan 0 sub-unit aktif"))
             #expect(try await OrgUnit.find(w.section.requireID(), on: app.db)?.active == true)
 
             let retired = try await operatorBrowser.post(
-                Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: [:])
+                Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: ["active": "false"])
             #expect(retired.status == .seeOther)
             #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == false)
+            // A second submit of the same form (or an old page) changes nothing.
+            _ = try await operatorBrowser.post(
+                Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: ["active": "false"])
+            #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == false)
+            let bad = try await operatorBrowser.post(
+                Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: ["active": "mungkin"])
+            #expect(bad.status == .unprocessableEntity)
             let form = try await operatorBrowser.get(Paths.employeeEdit(w.city.staff.nip)).body
             #expect(form.contains("<option value=\"Seksi Promosi Kesehatan\">"))
             #expect(!form.contains("<option value=\"Seksi Lama\">"))
             let restored = try await operatorBrowser.post(
-                Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: [:])
+                Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: ["active": "true"])
             #expect(restored.status == .seeOther)
             #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == true)
 
-            // Retired again, then someone is placed in it by name: it is in use, so active again.
-            _ = try await operatorBrowser.post(Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: [:])
+            // Retired again, then someone is placed in it by name: it is in use, so active again;
+            // another retired unit of the OPD stays retired.
+            let other = OrgUnit(agencyID: agencyID, name: "Seksi Dibubarkan", active: false)
+            try await other.save(on: app.db)
+            _ = try await operatorBrowser.post(
+                Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: ["active": "false"])
             #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == false)
             let moved = try await operatorBrowser.post(
                 Paths.employeeEdit(w.city.staff.nip),
@@ -86,6 +97,7 @@ struct UnitTests {
             #expect(moved.status == .seeOther)
             #expect(try await OrgUnit.find(w.empty.requireID(), on: app.db)?.active == true)
             #expect(try await Employee.find(w.city.staff.requireID(), on: app.db)?.$unit.id == w.empty.id)
+            #expect(try await OrgUnit.find(other.requireID(), on: app.db)?.active == false)
         }
     }
 
@@ -99,8 +111,9 @@ struct UnitTests {
                 let browser = try await Fixtures.browser(app, as: person)
                 #expect(try await browser.post(path, form: ["name": "Diubah"]).status == .forbidden)
                 #expect(
-                    try await browser.post(Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: [:]).status
-                        == .forbidden)
+                    try await browser.post(
+                        Paths.agencyUnitStatus(agencyID, try w.empty.requireID()), form: ["active": "false"]
+                    ).status == .forbidden)
             }
             let foreign = OrgUnit(agencyID: try w.city.education.requireID(), name: "Bidang SD")
             try await foreign.save(on: app.db)

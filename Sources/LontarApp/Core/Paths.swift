@@ -11,6 +11,7 @@ enum Paths {
     static let myData = "/akun/data-saya"
     static let myDataDownload = "/akun/data-saya.json"
     static let profile = "/profil"
+    static let ownContact = "/profil/kontak"
 
     static let agencies = "/opd"
     static let agencyNew = "/opd/baru"

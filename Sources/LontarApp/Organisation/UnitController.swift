@@ -11,7 +11,7 @@ struct UnitController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let opd = routes.grouped("opd")
         opd.post(":id", "unit", ":unitID", use: rename)
-        opd.post(":id", "unit", ":unitID", "status", use: toggleActive)
+        opd.post(":id", "unit", ":unitID", "status", use: setActive)
     }
 
     private func find(_ req: Request) async throws -> (Agency, OrgUnit) {
@@ -49,30 +49,43 @@ struct UnitController: RouteCollection {
         }
     }
 
+    struct StatusInput: Content {
+        var active: String?
+    }
+
     /// Retiring asks that the unit be empty first: its active staff moved and its active
-    /// sub-units retired, so no one is left in a unit that no longer exists.
-    func toggleActive(req: Request) async throws -> Response {
+    /// sub-units retired, so no one is left in a unit that no longer exists. The form says
+    /// which state it wants, so a second submit (or an old page) changes nothing.
+    func setActive(req: Request) async throws -> Response {
         let (agency, unit) = try await find(req)
-        let unitID = try unit.requireID()
-        if unit.active {
-            let staff = try await Employee.query(on: req.db).filter(\.$unit.$id == unitID).filter(\.$active == true)
-                .count()
-            let subUnits = try await OrgUnit.query(on: req.db).filter(\.$parent.$id == unitID)
-                .filter(\.$active == true).count()
-            if staff > 0 || subUnits > 0 {
-                let message = req.t("unit.retire.notEmpty", unit.name, String(staff), String(subUnits))
-                return try await AgencyController().renderDetail(req, agency: agency, error: message, status: .conflict)
-            }
+        guard let wanted = (try? req.content.decode(StatusInput.self))?.active.flatMap(Bool.init) else {
+            throw AppError.invalid("active", .init("unit.status.invalid"))
         }
-        unit.active.toggle()
-        try await req.db.transaction { db in
+        let unitID = try unit.requireID()
+        let agencyID = try agency.requireID()
+        guard unit.active != wanted else { return req.redirect(to: Paths.agency(agencyID)) }
+        let blockers: (staff: Int, subUnits: Int)? = try await req.db.transaction { db in
+            if !wanted {
+                let staff = try await Employee.query(on: db).filter(\.$unit.$id == unitID).filter(\.$active == true)
+                    .count()
+                let subUnits = try await OrgUnit.query(on: db).filter(\.$parent.$id == unitID)
+                    .filter(\.$active == true).count()
+                if staff > 0 || subUnits > 0 { return (staff, subUnits) }
+            }
+            unit.active = wanted
             try await unit.save(on: db)
             try await Audit.record(
-                req, on: db, action: unit.active ? "update" : "deactivate", entity: "unit",
-                entityID: unit.id?.uuidString, summary: "\(agency.code): \(unit.name)",
-                changes: [FieldChange(field: "active", old: String(!unit.active), new: String(unit.active))])
+                req, on: db, action: wanted ? "update" : "deactivate", entity: "unit", entityID: unitID.uuidString,
+                summary: "\(agency.code): \(unit.name)",
+                changes: [FieldChange(field: "active", old: String(!wanted), new: String(wanted))])
+            return nil
         }
-        Flash.set(req, req.t(unit.active ? "unit.restored" : "unit.retired", unit.name))
-        return req.redirect(to: Paths.agency(try agency.requireID()))
+        if let blockers {
+            let message = req.t(
+                "unit.retire.notEmpty", unit.name, String(blockers.staff), String(blockers.subUnits))
+            return try await AgencyController().renderDetail(req, agency: agency, error: message, status: .conflict)
+        }
+        Flash.set(req, req.t(wanted ? "unit.restored" : "unit.retired", unit.name))
+        return req.redirect(to: Paths.agency(agencyID))
     }
 }

@@ -151,10 +151,12 @@ extension EmployeeWriter {
         ) { key in
             [SQLBind(UUID()), SQLBind(key.agencyID), SQLBind(key.name), SQLBind(true)]
         }
-        // A retired unit that staff are placed in again is in use again.
-        if !ids.isEmpty {
+        // A retired unit that staff are placed in again is in use again; only the units the
+        // rows name (`ids` holds every unit of their OPDs).
+        let named = wanted.compactMap { ids[$0] }
+        if !named.isEmpty {
             try await sql.update(OrgUnit.schema).set("active", to: true)
-                .where("id", .in, Array(ids.values)).where("active", .equal, false).run()
+                .where("id", .in, named).where("active", .equal, false).run()
         }
         return ids
     }

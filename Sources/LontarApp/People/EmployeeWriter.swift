@@ -99,8 +99,14 @@ struct EmployeeWriter {
     ]
 
     static func searchText(_ row: EmployeeImportRow) -> String {
-        [row.nip.value, row.frontTitle, row.name, row.backTitle, row.email].compactMap { $0 }.joined(separator: " ")
-            .lowercased()
+        searchText(
+            nip: row.nip.value, frontTitle: row.frontTitle, name: row.name, backTitle: row.backTitle, email: row.email)
+    }
+
+    /// What the employee search matches: NIP, name with titles, and email.
+    static func searchText(nip: String, frontTitle: String?, name: String, backTitle: String?, email: String?) -> String
+    {
+        [nip, frontTitle, name, backTitle, email].compactMap { $0 }.joined(separator: " ").lowercased()
     }
 
     private func issue(_ row: EmployeeImportRow, _ column: String, _ key: String, _ args: [String]) -> ImportIssue {

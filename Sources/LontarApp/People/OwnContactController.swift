@@ -8,6 +8,8 @@ import Vapor
 struct OwnContactController: RouteCollection {
     struct Page: Encodable {
         let layout: Layout
+        let action: String
+        let profileHref: String
         let email: String
         let phone: String
         let errors: [String]
@@ -21,8 +23,8 @@ struct OwnContactController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("profil", "kontak", use: form)
-        routes.post("profil", "kontak", use: save)
+        routes.get(Paths.ownContact.pathComponents, use: form)
+        routes.post(Paths.ownContact.pathComponents, use: save)
     }
 
     private func ownRecord(_ req: Request) async throws -> Employee {
@@ -47,12 +49,30 @@ struct OwnContactController: RouteCollection {
                 req, email: input.email ?? "", phone: input.telepon ?? "", problems: list.problems,
                 status: .unprocessableEntity)
         case .success(let details):
+            // An address is one person's: it also signs them in.
+            let taken = ContactDetails.Problem.emailTaken(details.email ?? "")
+            if let email = details.email,
+                try await Employee.query(on: req.db).filter(\.$email == email).filter(\.$id != employee.requireID())
+                    .first() != nil
+            {
+                return try await render(
+                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: [taken],
+                    status: .unprocessableEntity)
+            }
             employee.email = details.email
             employee.phone = details.phone
             // The search text carries the email, so a new address is found by it.
-            employee.searchText = [employee.nip, employee.frontTitle, employee.name, employee.backTitle, details.email]
-                .compactMap { $0 }.joined(separator: " ").lowercased()
-            try await employee.save(on: req.db)
+            employee.searchText = EmployeeWriter.searchText(
+                nip: employee.nip, frontTitle: employee.frontTitle, name: employee.name, backTitle: employee.backTitle,
+                email: details.email)
+            do {
+                try await employee.save(on: req.db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Taken by someone else a moment ago.
+                return try await render(
+                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: [taken],
+                    status: .unprocessableEntity)
+            }
             Flash.set(req, req.t("profile.contact.saved"))
             return req.redirect(to: Paths.profile)
         }
@@ -63,7 +83,8 @@ struct OwnContactController: RouteCollection {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let page = Page(
-            layout: try await Layout.make(req, title: req.t("profile.contact.title")), email: email, phone: phone,
+            layout: try await Layout.make(req, title: req.t("profile.contact.title")), action: Paths.ownContact,
+            profileHref: Paths.profile, email: email, phone: phone,
             errors: problems.map { req.t($0.message) }, invalidEmail: problems.contains { $0.field == "email" },
             invalidPhone: problems.contains { $0.field == "telepon" })
         return try await req.renderPage("people/own-contact", page, status: status)
