@@ -37,7 +37,7 @@ struct OwnContactController: RouteCollection {
 
     func form(req: Request) async throws -> Response {
         let employee = try await ownRecord(req)
-        return try await render(req, email: employee.email ?? "", phone: employee.phone ?? "", problems: [])
+        return try await render(req, email: employee.email ?? "", phone: employee.phone ?? "")
     }
 
     func save(req: Request) async throws -> Response {
@@ -46,17 +46,17 @@ struct OwnContactController: RouteCollection {
         switch ContactDetails.check(email: input.email ?? "", phone: input.telepon ?? "") {
         case .failure(let list):
             return try await render(
-                req, email: input.email ?? "", phone: input.telepon ?? "", problems: list.problems,
-                status: .unprocessableEntity)
+                req, email: input.email ?? "", phone: input.telepon ?? "",
+                problems: list.problems.map { (field: $0.field, message: $0.message) }, status: .unprocessableEntity)
         case .success(let details):
             // An address is one person's: it also signs them in.
-            let taken = ContactDetails.Problem.emailTaken(details.email ?? "")
+            let taken = [(field: "email", message: LocalizableMessage("import.email_taken", [details.email ?? ""]))]
             if let email = details.email,
                 try await Employee.query(on: req.db).filter(\.$email == email).filter(\.$id != employee.requireID())
                     .first() != nil
             {
                 return try await render(
-                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: [taken],
+                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: taken,
                     status: .unprocessableEntity)
             }
             employee.email = details.email
@@ -70,7 +70,7 @@ struct OwnContactController: RouteCollection {
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Taken by someone else a moment ago.
                 return try await render(
-                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: [taken],
+                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: taken,
                     status: .unprocessableEntity)
             }
             Flash.set(req, req.t("profile.contact.saved"))
@@ -79,7 +79,7 @@ struct OwnContactController: RouteCollection {
     }
 
     private func render(
-        _ req: Request, email: String, phone: String, problems: [ContactDetails.Problem],
+        _ req: Request, email: String, phone: String, problems: [(field: String, message: LocalizableMessage)] = [],
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let page = Page(

@@ -22,6 +22,12 @@ struct EnrolmentService {
         let classID = try trainingClass.requireID()
         let employeeID = try employee.requireID()
         try checkOpen(trainingClass, actor: actor)
+        // Those who teach the class do not take a seat in it.
+        if case .applicant = actor, let principal = request.principal,
+            try await TrainingAccess.isFacilitator(of: classID, principal, on: request.db)
+        {
+            throw AppError.conflict("facilitator_of_class", .init("enrolment.facilitatorOfClass"))
+        }
         if try await Enrolment.query(on: request.db).filter(\.$trainingClass.$id == classID)
             .filter(\.$employee.$id == employeeID).first() != nil
         {
@@ -63,10 +69,10 @@ struct EnrolmentService {
         let updated = try await request.db.retryingTransaction { db in
             guard let current = try await Enrolment.find(enrolmentID, on: db) else { throw AppError.notFound() }
             // A finished class's enrolments are its record: who took part is no longer changed
-            // by approving or cancelling (a request still pending may be declined).
-            if event == .approve || event == .cancel,
-                try await TrainingClass.find(classID, on: db)?.status == "finished"
-            {
+            // by approving or cancelling, nor by a freed seat going to the waiting list (a
+            // request still pending may be declined).
+            let finished = try await TrainingClass.find(classID, on: db)?.status == "finished"
+            if finished, event == .approve || event == .cancel {
                 throw AppError.conflict("class_closed", .init("enrolment.classClosed"))
             }
             let (state, freed): (EnrolmentState, Bool)
@@ -82,7 +88,7 @@ struct EnrolmentService {
             var promoted: [Enrolment] = []
             if freed {
                 try await Self.releaseSeat(classID: classID, on: db)
-                promoted = try await Self.promote(classID: classID, on: db)
+                if !finished { promoted = try await Self.promote(classID: classID, on: db) }
             }
             return (current, promoted)
         }

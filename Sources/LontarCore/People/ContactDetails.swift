@@ -8,13 +8,11 @@ public struct ContactDetails: Sendable, Equatable {
 
     public enum Problem: Sendable, Equatable {
         case emailInvalid(String)
-        /// Another employee holds the address (found by the caller, which sees the records).
-        case emailTaken(String)
         case phoneInvalid(String)
 
         public var field: String {
             switch self {
-            case .emailInvalid, .emailTaken: "email"
+            case .emailInvalid: "email"
             case .phoneInvalid: "telepon"
             }
         }
@@ -22,7 +20,6 @@ public struct ContactDetails: Sendable, Equatable {
         public var message: LocalizableMessage {
             switch self {
             case .emailInvalid(let raw): LocalizableMessage("import.email_invalid", [raw])
-            case .emailTaken(let email): LocalizableMessage("import.email_taken", [email])
             case .phoneInvalid(let raw): LocalizableMessage("import.phone_invalid", [raw])
             }
         }

@@ -252,6 +252,22 @@ struct CatalogueTests {
             let absentPage = try await Fixtures.browser(app, as: data.city.supervisor.nip)
                 .get(Paths.trainingClass(finished.requireID())).body
             #expect(!absentPage.contains("Batas pembatalan"))
+
+            // A request still pending may be declined, but its seat goes to no one on the list.
+            let pending = try await TrainingFixtures.enrolment(
+                app, data.city.healthOperator, in: finished, approval: .pending)
+            let waiting = try await TrainingFixtures.enrolment(
+                app, data.city.educationOperator, in: finished, seat: .waitlisted)
+            let token = try await Fixtures.apiToken(app, username: "admin", password: adminPassword)
+            try await app.testing().test(
+                .POST, "api/v1/enrolments/\(pending.id!)/decline",
+                headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
+                body: ByteBuffer(string: #"{"reason":"Kelas sudah selesai"}"#)
+            ) { res in #expect(res.status == .ok) }
+            try await app.testing().test(
+                .POST, "api/v1/enrolments/\(waiting.id!)/approve", headers: ["Authorization": "Bearer \(token)"]
+            ) { res in #expect(res.status == .conflict) }
+            #expect(try await Enrolment.find(waiting.requireID(), on: app.db)?.seat == SeatState.waitlisted.rawValue)
             // An open class still shows its seats left and registration.
             let open = try #require(
                 try await TrainingClass.query(on: app.db).filter(\.$programme.$id == data.leadership.requireID())
@@ -278,6 +294,13 @@ struct CatalogueTests {
             let apply = Paths.classApply(try open.requireID())
             let teacher = try await Fixtures.browser(app, as: data.city.teacher.nip)
             #expect(!(try await teacher.get(Paths.trainingClass(open.requireID())).body.contains(apply)))
+            // Nor taken by posting anyway.
+            let posted = try await teacher.post(apply, form: [:])
+            #expect(posted.status == .conflict)
+            #expect(posted.body.contains("Anda fasilitator kelas ini"))
+            #expect(
+                try await Enrolment.query(on: app.db).filter(\.$employee.$id == data.city.teacher.requireID()).count()
+                    == 0)
             let colleague = try await Fixtures.browser(app, as: data.city.staff.nip)
             #expect(try await colleague.get(Paths.trainingClass(open.requireID())).body.contains(apply))
         }
