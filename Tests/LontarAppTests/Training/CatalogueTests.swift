@@ -258,6 +258,9 @@ struct CatalogueTests {
                 app, data.city.healthOperator, in: finished, approval: .pending)
             let waiting = try await TrainingFixtures.enrolment(
                 app, data.city.educationOperator, in: finished, seat: .waitlisted)
+            let queue = try await admin.get(Paths.approvals).body
+            #expect(queue.contains(Paths.enrolmentDecline(try pending.requireID())))
+            #expect(!queue.contains(Paths.enrolmentApprove(try pending.requireID())), "approving would only fail")
             let token = try await Fixtures.apiToken(app, username: "admin", password: adminPassword)
             try await app.testing().test(
                 .POST, "api/v1/enrolments/\(pending.id!)/decline",

@@ -144,7 +144,9 @@ struct EnrolmentController: RouteCollection {
                     dates: TrainingTime.span(row.first_start, row.last_end, req),
                     requested: row.created_at.map { CityTime.format($0) } ?? "—",
                     status: req.t("catalogue.enrolment.status.\(state)"), statusTag: TrainingLabels.statusTag(state),
-                    nominated: row.nominated_by != nil, approveHref: Paths.enrolmentApprove(row.id),
+                    // A finished class takes no one now; the request can still be declined.
+                    nominated: row.nominated_by != nil,
+                    approveHref: row.class_status == "finished" ? nil : Paths.enrolmentApprove(row.id),
                     declineHref: Paths.enrolmentDecline(row.id), error: isFailed ? failed?.message : nil,
                     reason: isFailed ? failed?.reason ?? "" : "")
             },
@@ -201,7 +203,8 @@ struct EnrolmentController: RouteCollection {
                 classStatus: ["cancelled", "finished"].contains(item.class_status)
                     ? req.t("catalogue.class.status.\(item.class_status)") : nil,
                 certificateHref: item.certificate_id.map(Paths.certificate),
-                cancelHref: live && (inTime || mayAlwaysCancel) ? Paths.enrolmentCancel(item.id) : nil,
+                cancelHref: live && item.class_status != "finished" && (inTime || mayAlwaysCancel)
+                    ? Paths.enrolmentCancel(item.id) : nil,
                 planHref: plan?.href, planLabel: plan?.label)
         }
         // Still to come (or under way) first, soonest first; then what is over, latest first.

@@ -14,7 +14,8 @@ struct ApprovalsPage: Encodable {
         let status: String
         let statusTag: String
         let nominated: Bool
-        let approveHref: String
+        /// Nil once the class has finished: the request can only be declined.
+        let approveHref: String?
         let declineHref: String
         /// Set on the row whose decline was refused, with what was typed.
         let error: String?

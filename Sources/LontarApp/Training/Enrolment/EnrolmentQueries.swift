@@ -14,6 +14,7 @@ enum EnrolmentQueries {
         let nip: String
         let agency_code: String
         let class_id: UUID
+        let class_status: String
         let class_name: String
         let programme_title: String
         let first_start: Date?
@@ -54,13 +55,13 @@ enum EnrolmentQueries {
         let select: SQLQueryString = """
             SELECT e.id AS id, e.seat AS seat, e.nominated_by AS nominated_by, e.created_at AS created_at,
             p.name AS employee_name, p.nip AS nip, a.code AS agency_code, c.id AS class_id, c.name AS class_name,
-            g.title AS programme_title,
+            c.status AS class_status, g.title AS programme_title,
             (SELECT MIN(s.starts_at) FROM class_sessions s WHERE s.class_id = c.id) AS first_start,
             (SELECT MAX(s.ends_at) FROM class_sessions s WHERE s.class_id = c.id) AS last_end
             """
         let rows = try await sql.raw(
             select + from
-                + " ORDER BY e.created_at, p.name LIMIT \(literal: paging.per) OFFSET \(literal: paging.offset)"
+                + " ORDER BY e.created_at, p.name, e.id LIMIT \(literal: paging.per) OFFSET \(literal: paging.offset)"
         ).all(decoding: PendingRow.self)
         return (rows, total)
     }
