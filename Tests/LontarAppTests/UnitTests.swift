@@ -41,9 +41,12 @@ struct UnitTests {
                     "Seksi Promkes dan Pemberdayaan"))
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "unit").count() == 1)
 
-            let clash = try await operatorBrowser.post(path, form: ["name": "Seksi Lama"])
+            // Another unit's name, in any case, is taken; the refusal stands above the units.
+            let clash = try await operatorBrowser.post(path, form: ["name": " seksi lama "])
             #expect(clash.status == .conflict)
-            #expect(clash.body.contains("Unit kerja Seksi Lama sudah ada di OPD ini."))
+            #expect(
+                clash.body.contains(
+                    "<p class=\"alert\" role=\"alert\" tabindex=\"-1\">Unit kerja seksi lama sudah ada di OPD ini."))
             let short = try await operatorBrowser.post(path, form: ["name": "X"])
             #expect(short.status == .unprocessableEntity)
             #expect(try await OrgUnit.find(w.section.requireID(), on: app.db)?.name == "Seksi Promkes dan Pemberdayaan")

@@ -38,6 +38,8 @@ struct AgencyDetailPage: Encodable {
     let deactivateHref: String?
     let unitsHref: String?
     let error: String?
+    /// A refused rename or retirement, shown above the units it concerns (not in the add form).
+    let unitError: String?
 }
 
 struct AgencyFormPage: Encodable {
@@ -96,7 +98,7 @@ struct AgencyController: RouteCollection {
     }
 
     func renderDetail(
-        _ req: Request, agency: Agency, error: String?, status: HTTPResponseStatus = .ok
+        _ req: Request, agency: Agency, error: String?, unitError: String? = nil, status: HTTPResponseStatus = .ok
     )
         async throws -> Response
     {
@@ -118,7 +120,7 @@ struct AgencyController: RouteCollection {
             employeesHref: Paths.employees + "?agency=" + agency.code,
             editHref: principal.isAdmin ? Paths.agencyEdit(id) : nil,
             deactivateHref: principal.isAdmin && agency.active ? Paths.agencyDeactivate(id) : nil,
-            unitsHref: Paths.agencyUnits(id), error: error)
+            unitsHref: Paths.agencyUnits(id), error: error, unitError: unitError)
         return try await req.renderPage("organisation/agency-detail", page, status: status)
     }
 

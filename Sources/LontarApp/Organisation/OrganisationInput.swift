@@ -99,11 +99,7 @@ enum OrganisationService {
                 throw AppError.invalid("parentID", .init("unit.parent.invalid"))
             }
         }
-        if try await OrgUnit.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$name == input.name).first()
-            != nil
-        {
-            throw AppError.conflict("duplicate_unit", .init("unit.name.taken", [input.name]), field: "name")
-        }
+        try await checkUnitNameFree(input.name, in: agencyID, except: nil, on: req.db)
         let unit = OrgUnit(agencyID: agencyID, parentID: input.parent, name: input.name)
         try await req.db.transaction { db in
             try await unit.save(on: db)
@@ -112,6 +108,20 @@ enum OrganisationService {
                 summary: "\(agency.code): \(unit.name)")
         }
         return unit
+    }
+
+    /// One name per unit in an OPD, whatever its case ("Sekretariat" and "sekretariat" are one
+    /// unit to the people choosing from the list); retired units keep their names too.
+    static func checkUnitNameFree(
+        _ name: String, in agencyID: UUID, except unitID: UUID?, on db: any Database
+    )
+        async throws
+    {
+        let names = try await OrgUnit.query(on: db).filter(\.$agency.$id == agencyID).all()
+            .filter { $0.id != unitID }.map { $0.name.lowercased() }
+        if names.contains(name.lowercased()) {
+            throw AppError.conflict("duplicate_unit", .init("unit.name.taken", [name]), field: "name")
+        }
     }
 
     static func savePosition(_ req: Request, _ position: Position?, _ input: PositionInput) async throws -> Position {

@@ -28,11 +28,8 @@ struct UnitController: RouteCollection {
         do {
             let name = try UnitInput(name: try req.content.decode(RenameInput.self).name, parentID: nil).validated()
                 .name
-            let clash = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == agencyID)
-                .filter(\.$name == name).filter(\.$id != unit.requireID()).first()
-            if clash != nil {
-                throw AppError.conflict("duplicate_unit", .init("unit.name.taken", [name]), field: "name")
-            }
+            guard name != unit.name else { return req.redirect(to: Paths.agency(agencyID)) }
+            try await OrganisationService.checkUnitNameFree(name, in: agencyID, except: unit.id, on: req.db)
             let old = unit.name
             unit.name = name
             try await req.db.transaction { db in
@@ -45,7 +42,7 @@ struct UnitController: RouteCollection {
             return req.redirect(to: Paths.agency(agencyID))
         } catch let error as AppError where error.field != nil {
             return try await AgencyController().renderDetail(
-                req, agency: agency, error: req.t(error.message), status: error.status)
+                req, agency: agency, error: nil, unitError: req.t(error.message), status: error.status)
         }
     }
 
@@ -83,7 +80,8 @@ struct UnitController: RouteCollection {
         if let blockers {
             let message = req.t(
                 "unit.retire.notEmpty", unit.name, String(blockers.staff), String(blockers.subUnits))
-            return try await AgencyController().renderDetail(req, agency: agency, error: message, status: .conflict)
+            return try await AgencyController().renderDetail(
+                req, agency: agency, error: nil, unitError: message, status: .conflict)
         }
         Flash.set(req, req.t(wanted ? "unit.restored" : "unit.retired", unit.name))
         return req.redirect(to: Paths.agency(agencyID))

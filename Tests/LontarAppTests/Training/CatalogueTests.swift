@@ -243,7 +243,7 @@ struct CatalogueTests {
             // Who completed is what the list says now; nobody cancels a finished class's seat.
             let admin = try await Fixtures.browser(app, as: "admin", password: adminPassword)
             let list = try await admin.get(Paths.trainingClass(finished.requireID())).body
-            #expect(list.components(separatedBy: ">Menyelesaikan</span>").count == 3)
+            #expect(list.components(separatedBy: ">Telah menyelesaikan</span>").count == 3)
             #expect(list.contains(">Tidak menyelesaikan</span>"))
             #expect(!list.contains(Paths.enrolmentCancel(try absent.requireID())))
             let refused = try await admin.post(Paths.enrolmentCancel(try absent.requireID()), form: ["back": "/"])

@@ -69,8 +69,10 @@ enum ClassDetail {
                     begun: begun || enrolment.completed, followedUp: ownFollowedUp, req)
             }
             return ClassPage.Mine(
-                status: req.t("catalogue.enrolment.status.\(status.rawValue)"),
-                tag: TrainingLabels.statusTag(status.rawValue),
+                status: enrolment.completed
+                    ? req.t("catalogue.enrolment.status.completed")
+                    : req.t("catalogue.enrolment.status.\(status.rawValue)"),
+                tag: enrolment.completed ? "" : TrainingLabels.statusTag(status.rawValue),
                 detail: detail(enrolment, status, rank: ranks[enrolment.id ?? UUID()], req),
                 cancelHref: allowed ? enrolment.id.map(Paths.enrolmentCancel) : nil, cancelNote: cancelNote,
                 planHref: plan?.href, planLabel: plan?.label,
