@@ -68,7 +68,7 @@ struct AuditController: RouteCollection {
     func list(req: Request) async throws -> Response {
         _ = try req.require(.admin)
         let paging = PageRequest.from(req)
-        let query = AuditEntry.query(on: req.db).sort(\.$at, .descending)
+        let query = AuditEntry.query(on: req.db).sort(\.$at, .descending).sort(\.$id)
         let total = try await query.count()
         let entries = try await query.range(paging.range).all()
         let decoder = JSONDecoder()

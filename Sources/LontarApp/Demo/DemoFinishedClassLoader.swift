@@ -149,7 +149,6 @@ enum DemoFinishedClassLoader {
         try await record.save(on: db)
     }
 
-    /// Completion ran today; the class ended months ago, and so did the completion.
     /// Completion ran today; the class ended months ago. Its records and the notices it sent
     /// (all but the `earlier` ones: the loaders run one after another) take that day.
     private static func backdate(

@@ -210,6 +210,9 @@ struct ActionPlanPageTests {
             // The L3 form shows the plan to answer against.
             let answer = try await staff.get(Paths.survey(survey.id!) + "?undangan=\(invitation.id!.uuidString)")
             #expect(answer.status == .ok)
+            #expect(
+                answer.body.contains(
+                    "action=\"\(Paths.surveyAnswer(survey.id!))?undangan=\(invitation.id!.uuidString)\""))
             #expect(answer.body.contains("Menyusun SOP loket izin"))
 
             // Asked about an enrolment with no plan: none is offered any more, and the page says why.

@@ -131,6 +131,10 @@ struct SurveyAnswerTests {
             #expect(reload.location == Paths.survey(survey.id!))
             #expect(
                 try await Browser(app).get(Paths.surveyAnswer(survey.id!)).location?.hasPrefix(Paths.signIn) == true)
+            // With the invitation named (as the form's address names it), back to that invitation.
+            let named = UUID()
+            let reloadNamed = try await closed.get(Paths.surveyAnswer(survey.id!) + "?undangan=\(named.uuidString)")
+            #expect(reloadNamed.location == Paths.survey(survey.id!, invitation: named))
             // Said as a warning, not in the green of something done.
             #expect(
                 try await closed.get(Paths.mySurveys).body.contains(

@@ -106,7 +106,8 @@ struct ActionPlanAPIController: RouteCollection {
         let body: Body
         do {
             body = try req.content.decode(Body.self)
-        } catch {
+        } catch is DecodingError {
+            // The shape expected, in words; a body too large or of another type keeps its own answer.
             throw AppError.invalid("body", LocalizableMessage("plan.error.body"))
         }
         let draft = ActionPlanDraft(

@@ -13,7 +13,10 @@ struct SurveyAnswerController: RouteCollection {
         routes.get(TrainingRoutePattern.one(Paths.surveyAnswer, SurveyAccess.parameter)) { req in
             _ = try req.requirePrincipal()
             let id = try CatalogueRouting.id(req, parameter: SurveyAccess.parameter)
-            return req.redirect(to: Paths.survey(id))
+            guard let invitation = Self.invitationID(req.query[Self.field]) else {
+                return req.redirect(to: Paths.survey(id))
+            }
+            return req.redirect(to: Paths.survey(id, invitation: invitation))
         }
         routes.get(CatalogueRouting.pattern(Paths.mySurveys), use: mine)
     }
@@ -127,7 +130,9 @@ struct SurveyAnswerController: RouteCollection {
             plan: ActionPlanView(context.plan, language: req.language),
             planInSection: context.plan != nil && sections.contains(where: \.showsPlan),
             invitation: try context.invitation.requireID().uuidString,
-            action: Paths.surveyAnswer(loaded.id), sections: sections,
+            // The invitation rides in the address too, so a reload after errors returns to it.
+            action: Paths.surveyAnswer(loaded.id) + "?\(Self.field)=" + (try context.invitation.requireID().uuidString),
+            sections: sections,
             errorSummary: errorCount > 0 ? req.t("survey.answer.error.summary", String(errorCount)) : nil,
             errors: general)
         return try await req.renderPage("evaluation/surveys/answer", page, status: status)

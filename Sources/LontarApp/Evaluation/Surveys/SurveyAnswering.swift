@@ -71,14 +71,18 @@ enum SurveyAnswering {
             invitation: invitation, classID: classID, facilitators: facilitators, plan: plan, definition: definition)
     }
 
-    /// Says on which day answering closed, when that is why: the survey's closing day, or the
-    /// last of the caller's invitations. A survey not open (draft, or closed by hand) has no day.
+    /// Says on which day answering closed, when that is why. A survey not open (draft, or
+    /// closed by hand) has no day to give.
     private static func closedMessage(
         _ survey: Survey, _ invitations: [SurveyInvitation], _ today: CivilDate, _ language: Language
     ) -> LocalizableMessage {
-        let lastDay = ([survey.closesOn].compactMap { $0 } + invitations.filter { !$0.answered }.map(\.closesOn))
-            .compactMap(CivilDate.init(iso:)).filter { $0 < today }.max()
-        guard survey.status == "open", let lastDay else { return LocalizableMessage("survey.error.closed") }
+        // Answering ended on the earlier of the survey's closing day and the caller's last
+        // invitation's.
+        let invited = invitations.filter { !$0.answered }.compactMap { CivilDate(iso: $0.closesOn) }.max()
+        let ends = [survey.closesOn.flatMap(CivilDate.init(iso:)), invited].compactMap { $0 }.min()
+        guard survey.status == "open", let lastDay = ends, lastDay < today else {
+            return LocalizableMessage("survey.error.closed")
+        }
         return LocalizableMessage("survey.error.closedOn", [CityTime.longDate(lastDay, language: language)])
     }
 

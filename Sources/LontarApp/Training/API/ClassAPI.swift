@@ -97,7 +97,7 @@ struct ClassAPI {
         let query = TrainingClass.query(on: req.db).join(
             Programme.self, on: \TrainingClass.$programme.$id == \Programme.$id
         )
-        .sort(\.$createdAt, .descending)
+        .sort(\.$createdAt, .descending).sort(\.$id)
         if let programID = req.query[UUID.self, at: "programId"] { query.filter(\.$programme.$id == programID) }
         if !principal.isAdmin {
             query.group(.or) { group in

@@ -78,7 +78,7 @@ struct EnrolmentAPI {
         let paging = PageRequest.from(req, defaultPer: 100)
         let classID = try trainingClass.requireID()
         let query = Enrolment.query(on: req.db).filter(\.$trainingClass.$id == classID)
-            .with(\.$employee).sort(\.$createdAt)
+            .with(\.$employee).sort(\.$createdAt).sort(\.$id)
         let total = try await query.count()
         // Ranks from one read of the waiting list, not one count per row.
         let waiting = try await Enrolment.query(on: req.db).filter(\.$trainingClass.$id == classID)

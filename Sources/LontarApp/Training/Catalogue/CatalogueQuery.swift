@@ -86,7 +86,7 @@ enum CatalogueQuery {
             query.filter(\.$id ~~ (try await programmesStarting(in: month, on: db)))
         }
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$title).range(paging.range).all()
+        let items = try await query.sort(\.$title).sort(\.$id).range(paging.range).all()
         return (items, total)
     }
 
