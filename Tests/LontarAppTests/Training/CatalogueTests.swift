@@ -239,6 +239,7 @@ struct CatalogueTests {
             #expect(!page.contains("Daftar tunggu"))
             #expect(
                 page.contains(Paths.certificate(try certificate.requireID())), "the alumna's way to her certificate")
+            #expect(!page.contains(Paths.classCalendar(try finished.requireID())), "nothing left for a calendar")
 
             // Who completed is what the list says now; nobody cancels a finished class's seat.
             let admin = try await Fixtures.browser(app, as: "admin", password: adminPassword)

@@ -139,7 +139,7 @@ struct ActionPlanAPIController: RouteCollection {
         let list = try await ActionPlanQueries.classList(try trainingClass.requireID(), on: req.db)
         return ClassActionPlansDTO(
             classId: try trainingClass.requireID(), completionConfirmed: list.completionConfirmed,
-            counted: list.counted.count, written: list.counted.filter { $0.record != nil }.count,
+            counted: list.counted.count, written: list.written,
             items: try list.entries.map { entry in
                 ClassActionPlansDTO.Item(
                     enrolmentId: try entry.enrolment.requireID(), nip: entry.enrolment.employee.nip,

@@ -47,9 +47,7 @@ struct ActionPlanController: RouteCollection {
 
     func classPlans(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        guard let trainingClass = try await TrainingClass.find(try CatalogueRouting.classID(req), on: req.db),
-            let programme = try await Programme.find(trainingClass.$programme.id, on: req.db)
-        else { throw AppError.notFound() }
+        let (trainingClass, programme) = try await TrainingLookup.classAndProgramme(req)
         guard try await TrainingAccess.canRunClass(trainingClass, programme: programme, principal, on: req.db) else {
             throw AppError.forbidden()
         }
@@ -63,7 +61,7 @@ struct ActionPlanController: RouteCollection {
                 name: entry.enrolment.employee.name, href: Paths.actionPlan(id), goal: plan?.goal,
                 steps: plan?.steps.count ?? 0, writtenOn: plan?.writtenOn, notCompleted: !entry.counts)
         }
-        let written = String(list.counted.filter { $0.record != nil }.count)
+        let written = String(list.written)
         let counted = String(list.counted.count)
         let summary =
             list.completionConfirmed

@@ -118,6 +118,8 @@ enum ActionPlanQueries {
         let entries: [Entry]
 
         var counted: [Entry] { entries.filter(\.counts) }
+        /// Plans written by those counted.
+        var written: Int { counted.filter { $0.record != nil }.count }
     }
 
     static func classList(_ classID: UUID, on db: any Database) async throws -> ClassList {

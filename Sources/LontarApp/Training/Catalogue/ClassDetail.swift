@@ -85,6 +85,9 @@ enum ClassDetail {
             && programme.status == "published"
         var participants: [ClassPage.Participant]?
         if canRun {
+            // As in the plan list and the L3 figures: once anyone's completion is confirmed, a
+            // confirmed participant without it did not complete.
+            let completionConfirmed = enrolments.contains(where: \.completed)
             let agencies = try await Agency.query(on: req.db).all()
             let codes = Dictionary(
                 agencies.compactMap { a in a.id.map { ($0, a.code) } }, uniquingKeysWith: { a, _ in a })
@@ -96,7 +99,7 @@ enum ClassDetail {
                 )
                 if enrolment.completed {
                     label = (req.t("catalogue.enrolment.status.completed"), "")
-                } else if trainingClass.status == "finished", status == .confirmed {
+                } else if completionConfirmed, status == .confirmed {
                     label = (req.t("catalogue.enrolment.status.notCompleted"), "muted")
                 }
                 return ClassPage.Participant(
@@ -127,7 +130,8 @@ enum ClassDetail {
             applyNote: canApply && seatsLeft == 0 ? req.t("catalogue.enrolment.willWait") : nil,
             editHref: canManage ? Paths.classEdit(id) : nil, completionHref: canRun ? Paths.classCompletion(id) : nil,
             plansHref: canRun ? Paths.classActionPlans(id) : nil,
-            calendarHref: Paths.classCalendar(id), participants: participants, waitlisted: ranks.count,
+            calendarHref: ["finished", "cancelled"].contains(trainingClass.status) ? nil : Paths.classCalendar(id),
+            participants: participants, waitlisted: ranks.count,
             nominateHref: canNominate ? Paths.classNominate(id) : nil, nominationText: nomination.text,
             nominationResults: nomination.results, nominationError: nomination.error, selfHref: Paths.trainingClass(id))
         return try await req.renderPage("training/catalogue/class", page, status: status)

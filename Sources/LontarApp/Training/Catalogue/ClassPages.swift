@@ -95,7 +95,8 @@ struct ClassPage: Encodable {
     let completionHref: String?
     /// The participants' action plans, for those who run the class.
     let plansHref: String?
-    let calendarHref: String
+    /// Nil once the class is over or cancelled: nothing left to put in a calendar.
+    let calendarHref: String?
     let participants: [Participant]?
     let waitlisted: Int
     let nominateHref: String?
