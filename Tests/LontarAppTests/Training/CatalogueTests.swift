@@ -247,6 +247,10 @@ struct CatalogueTests {
             #expect(list.components(separatedBy: ">Telah menyelesaikan</span>").count == 3)
             #expect(list.contains(">Tidak menyelesaikan</span>"))
             #expect(!list.contains(Paths.enrolmentCancel(try absent.requireID())))
+            #expect(!list.contains(">Tindakan</th>"), "no column of dashes")
+            // The programme's list of classes says the same.
+            let programmePage = try await staff.get(Paths.programme(try data.leadership.requireID())).body
+            #expect(programmePage.contains("3 dari 20 kursi terisi"))
             let refused = try await admin.post(Paths.enrolmentCancel(try absent.requireID()), form: ["back": "/"])
             #expect(refused.status == .conflict)
             #expect(try await Enrolment.find(absent.requireID(), on: app.db)?.cancelled == false)
@@ -278,6 +282,11 @@ struct CatalogueTests {
                     .filter(\.$status == "open").first())
             let openPage = try await staff.get(Paths.trainingClass(open.requireID())).body
             #expect(openPage.contains("30 dari 30 kursi tersisa"))
+            // There a manager can still cancel a seat, so the action column is there.
+            let seat = try await TrainingFixtures.enrolment(app, data.city.teacher, in: open)
+            let managed = try await admin.get(Paths.trainingClass(open.requireID())).body
+            #expect(managed.contains(">Tindakan</th>"))
+            #expect(managed.contains(Paths.enrolmentCancel(try seat.requireID())))
         }
     }
 

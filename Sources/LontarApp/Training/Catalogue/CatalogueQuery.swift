@@ -195,7 +195,10 @@ enum RegistrationState {
             href: Paths.trainingClass(row.id), name: row.name,
             dates: TrainingTime.span(row.first_start, row.last_end, req), seatsLeft: row.seatsLeft,
             capacity: row.capacity,
-            seatsText: req.t("catalogue.class.seatsLeft", String(row.seatsLeft), String(row.capacity)),
+            // Over or cancelled, a class takes no one: how full it was is what is left to say.
+            seatsText: ["finished", "cancelled"].contains(row.status)
+                ? req.t("catalogue.class.seatsHeld", String(row.capacity - row.seatsLeft), String(row.capacity))
+                : req.t("catalogue.class.seatsLeft", String(row.seatsLeft), String(row.capacity)),
             registration: state.text, registrationTag: state.tag,
             mine: myStatus.map { req.t("catalogue.enrolment.status.\($0)") },
             mineTag: myStatus.map(TrainingLabels.statusTag) ?? "",

@@ -131,7 +131,8 @@ enum ClassDetail {
             editHref: canManage ? Paths.classEdit(id) : nil, completionHref: canRun ? Paths.classCompletion(id) : nil,
             plansHref: canRun ? Paths.classActionPlans(id) : nil,
             calendarHref: ["finished", "cancelled"].contains(trainingClass.status) ? nil : Paths.classCalendar(id),
-            participants: participants, waitlisted: ranks.count,
+            participants: participants,
+            participantActions: participants?.contains { $0.cancelHref != nil } ?? false, waitlisted: ranks.count,
             nominateHref: canNominate ? Paths.classNominate(id) : nil, nominationText: nomination.text,
             nominationResults: nomination.results, nominationError: nomination.error, selfHref: Paths.trainingClass(id))
         return try await req.renderPage("training/catalogue/class", page, status: status)

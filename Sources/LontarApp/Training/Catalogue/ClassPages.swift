@@ -98,6 +98,8 @@ struct ClassPage: Encodable {
     /// Nil once the class is over or cancelled: nothing left to put in a calendar.
     let calendarHref: String?
     let participants: [Participant]?
+    /// Some participant can be acted on (cancelled): otherwise the column would hold only dashes.
+    let participantActions: Bool
     let waitlisted: Int
     let nominateHref: String?
     let nominationText: String
