@@ -50,12 +50,16 @@ public enum CityTime {
     /// "17 Desember 2026, 08.00 WITA" / "17 December 2026, 08:00 WITA": a moment as a sentence
     /// says it (tables keep the compact `format`).
     static func moment(_ date: Date, language: Language) -> String {
+        "\(longDate(CivilDate.today(in: zone, now: date), language: language)), \(clock(date, language: language)) WITA"
+    }
+
+    /// "09.00" in Indonesian (the dot is the Indonesian time separator), "09:00" in English, in WITA.
+    static func clock(_ date: Date, language: Language) -> String {
         let formatter = DateFormatter()
         formatter.timeZone = zone
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = language == .id ? "HH.mm" : "HH:mm"
-        let day = longDate(CivilDate.today(in: zone, now: date), language: language)
-        return "\(day), \(formatter.string(from: date)) WITA"
+        return formatter.string(from: date)
     }
 
     static func format(_ date: Date, withTime: Bool = true) -> String {

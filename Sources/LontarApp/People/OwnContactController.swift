@@ -50,14 +50,18 @@ struct OwnContactController: RouteCollection {
                 problems: list.problems.map { (field: $0.field, message: $0.message) }, status: .unprocessableEntity)
         case .success(let details):
             // An address is one person's: it also signs them in.
-            let taken = [(field: "email", message: LocalizableMessage("import.email_taken", [details.email ?? ""]))]
+            func refuseTaken() async throws -> Response {
+                let taken = LocalizableMessage("import.email_taken", [details.email ?? ""])
+                return try await render(
+                    req, email: input.email ?? "", phone: input.telepon ?? "",
+                    problems: [(field: "email", message: taken)],
+                    status: .unprocessableEntity)
+            }
             if let email = details.email,
                 try await Employee.query(on: req.db).filter(\.$email == email).filter(\.$id != employee.requireID())
                     .first() != nil
             {
-                return try await render(
-                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: taken,
-                    status: .unprocessableEntity)
+                return try await refuseTaken()
             }
             employee.email = details.email
             employee.phone = details.phone
@@ -69,9 +73,7 @@ struct OwnContactController: RouteCollection {
                 try await employee.save(on: req.db)
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Taken by someone else a moment ago.
-                return try await render(
-                    req, email: input.email ?? "", phone: input.telepon ?? "", problems: taken,
-                    status: .unprocessableEntity)
+                return try await refuseTaken()
             }
             Flash.set(req, req.t("profile.contact.saved"))
             return req.redirect(to: Paths.profile)

@@ -7,6 +7,11 @@ import Vapor
 /// Who completed a class, and the consequences of completion: the JP credit in the ledger
 /// and the certificate, each written exactly once however often completion is confirmed.
 struct CompletionService {
+    /// Whether completion has been confirmed for a class, given its enrolments: once it has for
+    /// anyone, a confirmed participant without it did not complete. The class page, its plan
+    /// list and the L3 figures (which count completions) read participants the same way.
+    static func confirmedInClass(_ enrolments: [Enrolment]) -> Bool { enrolments.contains(where: \.completed) }
+
     let request: Request
 
     struct Evaluation {

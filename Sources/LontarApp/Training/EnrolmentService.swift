@@ -100,7 +100,7 @@ struct EnrolmentService {
 
     private func checkOpen(_ trainingClass: TrainingClass, actor: Actor) throws {
         let status = trainingClass.status
-        guard status != "cancelled", status != "finished" else {
+        guard !TrainingLabels.isOver(status) else {
             throw AppError.conflict("class_closed", .init("enrolment.classClosed"))
         }
         guard case .applicant = actor else { return }

@@ -164,49 +164,24 @@ struct LevelBehaviourTests {
                 try await Survey.query(on: app.db).filter(\.$level == "behaviourAlumnus").first())
             let definition = try JSONDecoder().decode(SurveyDefinition.self, from: Data(survey.definition.utf8))
             let item = try #require(definition.items.first { $0.likertPoints != nil })
-            let response = SurveyResponse()
-            response.$survey.id = try survey.requireID()
-            response.$respondent.id = try city.staff.requireID()
-            response.submittedOn = "2027-02-20"
-            try await response.save(on: app.db)
-            let answer = SurveyAnswerRow()
-            answer.$response.id = try response.requireID()
-            answer.surveyID = try survey.requireID()
-            answer.itemKey = item.key
-            answer.aspect = item.aspect
-            answer.scale = 3
-            answer.points = item.likertPoints
-            try await answer.save(on: app.db)
             // A multiple choice writes a row per option; the page shows one line with both.
             let obstacles = try #require(definition.items.first { $0.kind == .multiple })
-            for choice in [2, 0] {
-                let row = SurveyAnswerRow()
-                row.$response.id = try response.requireID()
-                row.surveyID = try survey.requireID()
-                row.itemKey = obstacles.key
-                row.aspect = obstacles.aspect
-                row.choice = choice
-                try await row.save(on: app.db)
-            }
+            try await EvaluationFixtures.response(
+                app, survey, on: "2027-02-20", by: city.staff,
+                [
+                    .scale(item.key, aspect: item.aspect, 3, points: try #require(item.likertPoints)),
+                    .choice(obstacles.key, aspect: obstacles.aspect, 2),
+                    .choice(obstacles.key, aspect: obstacles.aspect, 0),
+                ])
             try await SurveyInvitation.query(on: app.db).filter(\.$employee.$id == city.staff.id!)
                 .set(\.$answered, to: true).update()
             // What the staff member answered as a supervisor themself, about their own staff, is not
             // their supervisor's to read.
             let supervisorSurvey = try #require(
                 try await Survey.query(on: app.db).filter(\.$level == "behaviourSupervisor").first())
-            let asBoss = SurveyResponse()
-            asBoss.$survey.id = try supervisorSurvey.requireID()
-            asBoss.$respondent.id = try city.staff.requireID()
-            asBoss.$about.id = try city.teacher.requireID()
-            asBoss.submittedOn = "2027-02-21"
-            try await asBoss.save(on: app.db)
-            let aboutOthers = SurveyAnswerRow()
-            aboutOthers.$response.id = try asBoss.requireID()
-            aboutOthers.surveyID = try supervisorSurvey.requireID()
-            aboutOthers.itemKey = "kebutuhan.lanjut"
-            aboutOthers.aspect = "kebutuhan"
-            aboutOthers.text = "Jawaban tentang bawahannya sendiri"
-            try await aboutOthers.save(on: app.db)
+            try await EvaluationFixtures.response(
+                app, supervisorSurvey, on: "2027-02-21", by: city.staff, about: city.teacher,
+                [.text("kebutuhan.lanjut", aspect: "kebutuhan", "Jawaban tentang bawahannya sendiri")])
             let page = try await Fixtures.browser(app, as: city.supervisor.nip).get(Paths.staffEvaluation)
             #expect(page.status == .ok)
             #expect(!page.body.contains("Jawaban tentang bawahannya sendiri"))

@@ -38,12 +38,13 @@ enum EvaluationFixtures {
     @discardableResult
     static func response(
         _ app: Application, _ survey: Survey, on day: String, by respondent: Employee? = nil,
-        class trainingClass: TrainingClass? = nil, _ answers: [Answer]
+        class trainingClass: TrainingClass? = nil, about: Employee? = nil, _ answers: [Answer]
     ) async throws -> SurveyResponse {
         let response = SurveyResponse()
         response.$survey.id = try survey.requireID()
         response.$trainingClass.id = trainingClass?.id ?? survey.$trainingClass.id
         response.$respondent.id = respondent?.id
+        response.$about.id = about?.id
         response.submittedOn = day
         try await response.save(on: app.db)
         for answer in answers {

@@ -128,7 +128,7 @@ enum ActionPlanQueries {
             .filter(\.$cancelled == false).with(\.$employee).all()
         let records = try await ActionPlanRecord.query(on: db).filter(\.$trainingClass.$id == classID).all()
         let byEnrolment = Dictionary(records.map { ($0.$enrolment.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let confirmed = enrolments.contains(where: \.completed)
+        let confirmed = CompletionService.confirmedInClass(enrolments)
         let entries = try enrolments.map { enrolment in
             ClassList.Entry(
                 enrolment: enrolment, record: byEnrolment[try enrolment.requireID()],

@@ -110,10 +110,7 @@ enum AttendanceFormat {
         return formatter
     }
 
-    /// "09.00" in Indonesian (the dot is the Indonesian time separator), "09:00" in English.
-    static func clock(_ date: Date, _ language: Language) -> String {
-        formatter(language == .id ? "HH.mm" : "HH:mm", language).string(from: date)
-    }
+    static func clock(_ date: Date, _ language: Language) -> String { CityTime.clock(date, language: language) }
 
     static func clockSeconds(_ date: Date, _ language: Language) -> String {
         formatter(language == .id ? "HH.mm.ss" : "HH:mm:ss", language).string(from: date)

@@ -196,7 +196,7 @@ enum RegistrationState {
             dates: TrainingTime.span(row.first_start, row.last_end, req), seatsLeft: row.seatsLeft,
             capacity: row.capacity,
             // Over or cancelled, a class takes no one: how full it was is what is left to say.
-            seatsText: ["finished", "cancelled"].contains(row.status)
+            seatsText: TrainingLabels.isOver(row.status)
                 ? req.t("catalogue.class.seatsHeld", String(row.capacity - row.seatsLeft), String(row.capacity))
                 : req.t("catalogue.class.seatsLeft", String(row.seatsLeft), String(row.capacity)),
             registration: state.text, registrationTag: state.tag,

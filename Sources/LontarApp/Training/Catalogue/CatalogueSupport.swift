@@ -57,6 +57,9 @@ struct FormErrors {
 enum TrainingLabels {
     static let programmeStatuses = ["draft", "published", "archived"]
     static let classStatuses = ["planned", "open", "running", "finished", "cancelled"]
+
+    /// A finished or cancelled class: it takes no one and changes no seat any more.
+    static func isOver(_ classStatus: String) -> Bool { classStatus == "finished" || classStatus == "cancelled" }
     static let competencyKinds = ["teknis", "manajerial", "sosial_kultural"]
     static let organiserKinds = ["bkppd", "opd", "bpsdmd", "partner"]
     /// PermenPANRB 38/2017: the managerial competencies and the socio-cultural one.

@@ -23,7 +23,9 @@ enum ClassDetail {
         let facilitators = try await ClassFacilitator.query(on: req.db).filter(\.$trainingClass.$id == id)
             .with(\.$user).all().map(\.user.displayName).sorted()
         let canManage = TrainingAccess.canManage(programme, principal)
-        let canRun = try await TrainingAccess.canRunClass(trainingClass, programme: programme, principal, on: req.db)
+        // Those who teach the class run it, and are not offered a seat in it.
+        let teaches = try await TrainingAccess.isFacilitator(of: id, principal, on: req.db)
+        let canRun = canManage || teaches
         let enrolments = try await Enrolment.query(on: req.db).filter(\.$trainingClass.$id == id).with(\.$employee)
             .all()
         let seatsLeft = max(0, trainingClass.capacity - trainingClass.seatsHeld)
@@ -78,16 +80,12 @@ enum ClassDetail {
                 planHref: plan?.href, planLabel: plan?.label,
                 certificateHref: try ownCertificate.map { Paths.certificate(try $0.requireID()) })
         }
-        // Those who teach the class are not offered a seat in it.
-        let teaches = try await TrainingAccess.isFacilitator(of: id, principal, on: req.db)
         let canApply =
             principal.employeeID != nil && own == nil && !teaches && registration.canApply
             && programme.status == "published"
         var participants: [ClassPage.Participant]?
         if canRun {
-            // As in the plan list and the L3 figures: once anyone's completion is confirmed, a
-            // confirmed participant without it did not complete.
-            let completionConfirmed = enrolments.contains(where: \.completed)
+            let completionConfirmed = CompletionService.confirmedInClass(enrolments)
             let agencies = try await Agency.query(on: req.db).all()
             let codes = Dictionary(
                 agencies.compactMap { a in a.id.map { ($0, a.code) } }, uniquingKeysWith: { a, _ in a })
@@ -130,7 +128,7 @@ enum ClassDetail {
             applyNote: canApply && seatsLeft == 0 ? req.t("catalogue.enrolment.willWait") : nil,
             editHref: canManage ? Paths.classEdit(id) : nil, completionHref: canRun ? Paths.classCompletion(id) : nil,
             plansHref: canRun ? Paths.classActionPlans(id) : nil,
-            calendarHref: ["finished", "cancelled"].contains(trainingClass.status) ? nil : Paths.classCalendar(id),
+            calendarHref: TrainingLabels.isOver(trainingClass.status) ? nil : Paths.classCalendar(id),
             participants: participants,
             participantActions: participants?.contains { $0.cancelHref != nil } ?? false, waitlisted: ranks.count,
             nominateHref: canNominate ? Paths.classNominate(id) : nil, nominationText: nomination.text,
@@ -198,12 +196,12 @@ enum ClassDetail {
         ]
         // A finished or cancelled class takes no one: seats left, the waiting list and the
         // registration window would only invite a question nobody can act on.
-        if ["finished", "cancelled"].contains(trainingClass.status) {
-            let held = trainingClass.capacity - seatsLeft
+        if TrainingLabels.isOver(trainingClass.status) {
             return settled + [
                 .init(
                     label: req.t("catalogue.class.seats"),
-                    value: req.t("catalogue.class.seatsHeld", String(held), String(trainingClass.capacity)))
+                    value: req.t(
+                        "catalogue.class.seatsHeld", String(trainingClass.seatsHeld), String(trainingClass.capacity)))
             ]
         }
         return settled + [

@@ -200,7 +200,7 @@ struct EnrolmentController: RouteCollection {
                 dates: TrainingTime.span(item.first_start, item.last_end, req), jp: TrainingLabels.jp(item.jp, req),
                 status: req.t("catalogue.enrolment.status.\(status.rawValue)"),
                 statusTag: TrainingLabels.statusTag(status.rawValue), detail: detail,
-                classStatus: ["cancelled", "finished"].contains(item.class_status)
+                classStatus: TrainingLabels.isOver(item.class_status)
                     ? req.t("catalogue.class.status.\(item.class_status)") : nil,
                 certificateHref: item.certificate_id.map(Paths.certificate),
                 cancelHref: live && item.class_status != "finished" && (inTime || mayAlwaysCancel)

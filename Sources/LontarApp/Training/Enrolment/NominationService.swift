@@ -13,7 +13,7 @@ struct NominationService {
     static func canNominate(
         _ programme: Programme, _ trainingClass: TrainingClass, _ principal: Principal, on db: any Database
     ) async throws -> Bool {
-        guard trainingClass.status != "cancelled", trainingClass.status != "finished" else { return false }
+        guard !TrainingLabels.isOver(trainingClass.status) else { return false }
         if principal.isAdmin || TrainingAccess.canManage(programme, principal) { return true }
         guard principal.isOperator, programme.status == "published", let own = principal.operatorAgencyID else {
             return false
