@@ -40,6 +40,13 @@ struct UnitTests {
                 try await operatorBrowser.get(Paths.employee(w.city.staff.nip)).body.contains(
                     "Seksi Promkes dan Pemberdayaan"))
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "unit").count() == 1)
+            // A unit renamed to lower case keeps its alphabetical place.
+            _ = try await operatorBrowser.post(
+                Paths.agencyUnit(agencyID, try w.empty.requireID()), form: ["name": "seksi lama"])
+            let listed = try await operatorBrowser.get(Paths.agency(agencyID)).body
+            let lower = try #require(listed.range(of: ">seksi lama"))
+            let upper = try #require(listed.range(of: ">Seksi Promkes dan Pemberdayaan"))
+            #expect(lower.lowerBound < upper.lowerBound)
 
             // Another unit's name, in any case, is taken; the refusal stands above the units.
             let clash = try await operatorBrowser.post(path, form: ["name": " seksi lama "])

@@ -104,7 +104,9 @@ struct AgencyController: RouteCollection {
     {
         let principal = try req.requirePrincipal()
         let id = try agency.requireID()
-        let units = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == id).sort(\.$name).all()
+        // Alphabetical as people read it: a unit renamed to lower case keeps its place.
+        let units = try await OrgUnit.query(on: req.db).filter(\.$agency.$id == id).all()
+            .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
         let counts = try await EmployeeCounts.byAgency(on: req.db)
         let page = AgencyDetailPage(
             layout: try await Layout.make(req, title: agency.name), code: agency.code, name: agency.name,
